@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "rtp-kpi-intake",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pipeline", targets: ["pipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        /// libxml2, the system C library: XML parsing and XSD validation.
+        .systemLibrary(
+            name: "CLibXML",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        /// Bytes → decoded text → report form (XML or plain text); Thai values; findings.
+        .target(name: "Ingest", dependencies: ["CLibXML"]),
+        /// Rule sets from schemas/, the rules, level/score/target → verdict.
+        .target(name: "Validate", dependencies: ["Ingest"]),
+        /// The inbox engine: claim, ledger, records, notices, rejection log, watcher.
+        .target(
+            name: "Inbox",
+            dependencies: [
+                "Validate",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        /// The `pipeline` command: argument parsing and printing only.
+        .executableTarget(
+            name: "pipeline",
+            dependencies: [
+                "Ingest", "Validate", "Inbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
+        .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
+        .testTarget(name: "PipelineCLITests", dependencies: ["pipeline"]),
+    ]
+)
