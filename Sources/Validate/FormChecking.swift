@@ -1,0 +1,10 @@
+import Foundation
+
+/// Turns the bytes of one file into a verdict. `FormChecker` is the real one; the inbox
+/// engine takes any conformer, so its tests can run without reading real forms.
+public protocol FormChecking: Sendable {
+    /// - Parameters:
+    ///   - data: the whole file, as it came in.
+    ///   - file: the name to report the verdict under.
+    func check(_ data: Data, file: String) -> Verdict
+}
