@@ -2,15 +2,18 @@ import Foundation
 import Testing
 @testable import Ingest
 
-/// The repository's schemas/ folder, found from this file.
-let schemasFolder = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("schemas")
+/// Repository files the text-form tests read, found from this file.
+enum TextFormTestFiles {
+    /// schemas/text-form.json.
+    static let vocabulary = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("schemas").appendingPathComponent("text-form.json")
+}
 
 /// `TextFormReader` with the real vocabulary (schemas/text-form.json): FORMS.md section 4.
 struct TextFormReaderTests {
     static let vocabulary: TextFormVocabulary? = try? TextFormVocabulary.load(
-        from: schemasFolder.appendingPathComponent("text-form.json"))
+        from: TextFormTestFiles.vocabulary)
 
     static func read(_ text: String, encoding: TextEncoding = .utf8) throws -> FormReading {
         let vocabulary = try #require(Self.vocabulary, "schemas/text-form.json must load")
@@ -299,7 +302,7 @@ struct TextFormVocabularyTests {
     }
 
     static func validJSON(replacing old: String = "", with new: String = "") throws -> String {
-        let text = try String(contentsOf: schemasFolder.appendingPathComponent("text-form.json"), encoding: .utf8)
+        let text = try String(contentsOf: TextFormTestFiles.vocabulary, encoding: .utf8)
         if old.isEmpty { return text }
         #expect(text.contains(old), "fixture edit must apply: \(old)")
         return text.replacingOccurrences(of: old, with: new)
