@@ -1,0 +1,191 @@
+import Foundation
+import Ingest
+import Testing
+import Validate
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Shared pieces of the attack corpus: the checker under test, a secret file, a loopback
+/// listener that counts connections, and the checks every attack ends with.
+enum Attack {
+    /// The repository root, from this file's path.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let schemas = root.appendingPathComponent("schemas", isDirectory: true)
+
+    /// The time every attack must be decided in: generous (a debug build on a shared 2-core
+    /// machine), not a benchmark. What it catches is a hang or an expansion that grows.
+    static let timeBound: Duration = .seconds(2)
+
+    /// A checker with the default size limit (1 MiB), built once.
+    static let checker: FormChecker = makeChecker(sizeLimit: FormDecoder.defaultSizeLimit)
+
+    /// A checker with room for the 20 MB inputs, to see them handled, not only refused.
+    static let roomyChecker: FormChecker = makeChecker(sizeLimit: 32 << 20)
+
+    private static func makeChecker(sizeLimit: Int) -> FormChecker {
+        do {
+            return try FormChecker(resources: Resources(schemasDirectory: schemas), sizeLimit: sizeLimit)
+        } catch {
+            fatalError("the checker does not load from \(schemas.path): \(error)")
+        }
+    }
+
+    /// Checks `data`, timing the whole bytes → verdict path.
+    static func check(_ data: Data, file: String, with checker: FormChecker = checker) -> (verdict: Verdict, elapsed: Duration) {
+        let clock = ContinuousClock()
+        var verdict: Verdict?
+        let elapsed = clock.measure { verdict = checker.check(data, file: file) }
+        guard let verdict else { fatalError("check returned nothing") }
+        return (verdict, elapsed)
+    }
+
+    /// Everything a verdict puts out: the JSON line (file, findings with both messages,
+    /// record) and the record as the ledger stores it.
+    static func allOutput(of verdict: Verdict) -> String {
+        var output = verdict.jsonLine()
+        if let record = verdict.record, let stored = try? JSONEncoder().encode(record) {
+            output += String(decoding: stored, as: UTF8.self)
+        }
+        return output
+    }
+
+    /// The checks every attack ends with: decided in time, rejected by one of `rules` (an
+    /// empty set: accepted), nothing of `secret` in any output, and an accepted record
+    /// that survives the ledger's JSON round trip unchanged.
+    static func expect(_ result: (verdict: Verdict, elapsed: Duration), rejectedBy rules: Set<Rule>,
+                       secret: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
+        let (verdict, elapsed) = result
+        #expect(elapsed < timeBound, "took \(elapsed)", sourceLocation: sourceLocation)
+        let errors = Set(verdict.findings.filter { $0.severity == .error }.map(\.rule))
+        if rules.isEmpty {
+            #expect(verdict.accepted, "expected accepted, got \(verdict.jsonLine())", sourceLocation: sourceLocation)
+        } else {
+            #expect(!verdict.accepted, "expected rejected, got \(verdict.jsonLine())", sourceLocation: sourceLocation)
+            #expect(!errors.isDisjoint(with: rules),
+                    "expected one of \(rules.map(\.rawValue).sorted()), got \(errors.map(\.rawValue).sorted())",
+                    sourceLocation: sourceLocation)
+        }
+        if let secret {
+            #expect(!allOutput(of: verdict).contains(secret), "the secret leaked", sourceLocation: sourceLocation)
+        }
+        expectRoundTrip(verdict, sourceLocation: sourceLocation)
+    }
+
+    /// An accepted record, encoded and decoded as the ledger does, is the same record.
+    static func expectRoundTrip(_ verdict: Verdict, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard verdict.accepted, let record = verdict.record else { return }
+        do {
+            let decoded = try JSONDecoder().decode(Record.self, from: JSONEncoder().encode(record))
+            #expect(decoded == record, sourceLocation: sourceLocation)
+        } catch {
+            Issue.record("record JSON round trip failed: \(error)", sourceLocation: sourceLocation)
+        }
+    }
+}
+
+/// A file outside the repository holding a unique marker: what an external entity, an
+/// external DTD or an XInclude would read if the parser let it.
+final class SecretFile {
+    let directory: URL
+    let url: URL
+    let marker: String
+
+    init() throws {
+        marker = "SECRET-MARKER-\(UUID().uuidString)"
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("attack-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        url = directory.appendingPathComponent("secret.txt")
+        try Data(marker.utf8).write(to: url)
+    }
+
+    /// `file:///tmp/…/secret.txt`.
+    var fileURL: String { url.absoluteString }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+}
+
+/// A TCP listener on 127.0.0.1, on a port the kernel picks, that counts the connections
+/// made to it. A connection completes in the kernel's backlog without `accept`, so counting
+/// after the check (non-blocking `accept` until none is left) sees every attempt.
+final class LoopbackListener {
+    private let descriptor: Int32
+    /// The port, host byte order.
+    let port: UInt16
+
+    init() throws {
+        #if canImport(Glibc)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard descriptor >= 0 else { throw ListenerError(step: "socket", code: errno) }
+        self.descriptor = descriptor
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        guard bound == 0 else { close(descriptor); throw ListenerError(step: "bind", code: errno) }
+        guard listen(descriptor, 64) == 0 else { close(descriptor); throw ListenerError(step: "listen", code: errno) }
+        var actual = sockaddr_in()
+        var actualLength = length
+        let named = withUnsafeMutablePointer(to: &actual) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &actualLength) }
+        }
+        guard named == 0 else { close(descriptor); throw ListenerError(step: "getsockname", code: errno) }
+        port = UInt16(bigEndian: actual.sin_port)
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+    }
+
+    /// `http://127.0.0.1:PORT/` followed by `path`.
+    func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
+
+    /// Accepts (and closes) every connection waiting, and says how many there were.
+    func takeConnections() -> Int {
+        var count = 0
+        while true {
+            let connection = accept(descriptor, nil, nil)
+            if connection < 0 { break }
+            close(connection)
+            count += 1
+        }
+        return count
+    }
+
+    deinit { close(descriptor) }
+}
+
+/// A socket call that failed while setting up the listener.
+struct ListenerError: Error, CustomStringConvertible {
+    let step: String
+    let code: Int32
+    var description: String { "\(step) failed: errno \(code)" }
+}
+
+/// Opens a TCP connection to 127.0.0.1:`port` and closes it: the listener's own test.
+func connectToLoopback(port: UInt16) -> Bool {
+    #if canImport(Glibc)
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    #else
+    let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+    #endif
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    return withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+        }
+    }
+}

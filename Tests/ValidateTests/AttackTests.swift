@@ -1,0 +1,253 @@
+import Foundation
+import Ingest
+import Testing
+import Validate
+
+/// The attack and oddity corpus, at the checker level: the whole bytes → verdict path that
+/// the inbox and `pipeline validate` use. Each hostile form must end rejected (or accepted
+/// where it is a valid form) within `Attack.timeBound`, reach no file and no socket, and
+/// leave nothing of the secret in any output. docs/reliability.md lists them.
+@Suite("Attack corpus")
+struct AttackTests {
+    // MARK: Baselines: the forms every attack starts from are accepted
+
+    @Test func baselineXMLIsAccepted() {
+        Attack.expect(Attack.check(Data(AttackCorpus.validXML().utf8), file: "valid.xml"), rejectedBy: [])
+    }
+
+    @Test func baselineTextIsAccepted() {
+        Attack.expect(Attack.check(Data(AttackCorpus.validText().utf8), file: "valid.txt"), rejectedBy: [])
+    }
+
+    @Test func baselineUTF16IsAccepted() {
+        Attack.expect(Attack.check(AttackCorpus.utf16LE, file: "valid-utf16.xml"), rejectedBy: [])
+    }
+
+    // MARK: Files
+
+    @Test func xxeToFileIsRefused() throws {
+        let secret = try SecretFile()
+        let result = Attack.check(Data(AttackCorpus.xxeFile(secret.fileURL).utf8), file: "xxe-file.xml")
+        Attack.expect(result, rejectedBy: [.unsafeXML], secret: secret.marker)
+    }
+
+    @Test func xxeToFileByPlainPathIsRefused() throws {
+        let secret = try SecretFile()
+        let result = Attack.check(Data(AttackCorpus.xxeFile(secret.url.path).utf8), file: "xxe-path.xml")
+        Attack.expect(result, rejectedBy: [.unsafeXML], secret: secret.marker)
+    }
+
+    @Test func externalDTDFromFileIsRefused() throws {
+        let secret = try SecretFile()
+        let result = Attack.check(Data(AttackCorpus.externalDTD(secret.fileURL).utf8), file: "dtd-file.xml")
+        Attack.expect(result, rejectedBy: [.unsafeXML], secret: secret.marker)
+    }
+
+    @Test func xincludeOfFileIsRefused() throws {
+        let secret = try SecretFile()
+        let result = Attack.check(Data(AttackCorpus.xinclude(secret.fileURL).utf8), file: "xinclude-file.xml")
+        Attack.expect(result, rejectedBy: [.unsafeXML], secret: secret.marker)
+    }
+
+    // MARK: Network (a loopback listener that must see no connection)
+
+    @Test func loopbackListenerCountsConnections() throws {
+        // The instrument itself: a connection made is a connection counted, so the
+        // zero counts below mean something.
+        let listener = try LoopbackListener()
+        #expect(connectToLoopback(port: listener.port))
+        #expect(listener.takeConnections() == 1)
+        #expect(listener.takeConnections() == 0)
+    }
+
+    @Test func xxeToLoopbackMakesNoConnection() throws {
+        let listener = try LoopbackListener()
+        let result = Attack.check(Data(AttackCorpus.xxeNetwork(listener.url("xxe")).utf8), file: "xxe-net.xml")
+        Attack.expect(result, rejectedBy: [.unsafeXML])
+        #expect(listener.takeConnections() == 0)
+    }
+
+    @Test func parameterEntityExfiltrationIsRefused() throws {
+        let secret = try SecretFile()
+        let listener = try LoopbackListener()
+        let xml = AttackCorpus.parameterEntityExfiltration(file: secret.fileURL, dtd: listener.url("evil.dtd"))
+        Attack.expect(Attack.check(Data(xml.utf8), file: "pe-exfil.xml"), rejectedBy: [.unsafeXML], secret: secret.marker)
+        #expect(listener.takeConnections() == 0)
+    }
+
+    @Test func externalDTDFromLoopbackMakesNoConnection() throws {
+        let listener = try LoopbackListener()
+        let result = Attack.check(Data(AttackCorpus.externalDTD(listener.url("report.dtd")).utf8), file: "dtd-net.xml")
+        Attack.expect(result, rejectedBy: [.unsafeXML])
+        #expect(listener.takeConnections() == 0)
+    }
+
+    @Test func externalPublicDTDMakesNoConnection() throws {
+        let listener = try LoopbackListener()
+        let result = Attack.check(Data(AttackCorpus.externalPublicDTD(listener.url("report.dtd")).utf8), file: "dtd-public.xml")
+        Attack.expect(result, rejectedBy: [.unsafeXML])
+        #expect(listener.takeConnections() == 0)
+    }
+
+    @Test func xincludeOfLoopbackMakesNoConnection() throws {
+        let listener = try LoopbackListener()
+        let result = Attack.check(Data(AttackCorpus.xinclude(listener.url("part.xml")).utf8), file: "xinclude-net.xml")
+        Attack.expect(result, rejectedBy: [.unsafeXML])
+        #expect(listener.takeConnections() == 0)
+    }
+
+    @Test func schemaLocationHintIsNotFetched() throws {
+        // A hint is not an attack by itself: the form is valid against the repository's
+        // XSD, which is the only schema used, so it is accepted, and nothing is fetched.
+        let listener = try LoopbackListener()
+        let result = Attack.check(Data(AttackCorpus.schemaLocation(listener.url("evil.xsd")).utf8), file: "xsd-hint.xml")
+        Attack.expect(result, rejectedBy: [])
+        #expect(listener.takeConnections() == 0)
+    }
+
+    @Test func stylesheetInstructionIsNotFetched() throws {
+        let listener = try LoopbackListener()
+        let result = Attack.check(Data(AttackCorpus.stylesheetInstruction(listener.url("s.xsl")).utf8), file: "xsl-pi.xml")
+        Attack.expect(result, rejectedBy: [])
+        #expect(listener.takeConnections() == 0)
+    }
+
+    // MARK: Expansion
+
+    @Test func billionLaughsIsRefusedQuickly() {
+        Attack.expect(Attack.check(Data(AttackCorpus.billionLaughs.utf8), file: "laughs.xml"), rejectedBy: [.unsafeXML])
+    }
+
+    @Test func quadraticBlowupIsRefusedQuickly() {
+        Attack.expect(Attack.check(Data(AttackCorpus.quadraticBlowup.utf8), file: "quadratic.xml"), rejectedBy: [.unsafeXML])
+    }
+
+    // MARK: Size and depth
+
+    @Test func tenThousandNestedElementsAreRejected() {
+        Attack.expect(Attack.check(Data(AttackCorpus.deepNesting.utf8), file: "deep.xml"), rejectedBy: [.malformed, .schema])
+    }
+
+    @Test func twentyThousandStepsAreRejected() {
+        Attack.expect(Attack.check(Data(AttackCorpus.manySteps.utf8), file: "steps.xml"), rejectedBy: [.schema, .badStep])
+    }
+
+    @Test func twentyMegabyteTextNodeIsTooLarge() {
+        let data = AttackCorpus.hugeTextNodeXML(megabytes: 20)
+        let result = Attack.check(data, file: "huge.xml")
+        Attack.expect(result, rejectedBy: [.unreadable])
+        #expect(result.verdict.findings.contains { $0.rule == .unreadable && $0.messageEN.contains("\(data.count)") },
+                "the finding names the size")
+    }
+
+    @Test func twentyMegabyteTextNodeWithRoomIsHandled() {
+        // With a 32 MiB limit the bytes reach libxml2, which refuses a text node over
+        // 10 MB (its limit without XML_PARSE_HUGE) as not well-formed.
+        let result = Attack.check(AttackCorpus.hugeTextNodeXML(megabytes: 20), file: "huge.xml", with: Attack.roomyChecker)
+        Attack.expect(result, rejectedBy: [.malformed, .schema])
+    }
+
+    @Test func twentyMegabyteTextLineIsTooLarge() {
+        Attack.expect(Attack.check(AttackCorpus.hugeLineText(megabytes: 20), file: "huge.txt"), rejectedBy: [.unreadable])
+    }
+
+    @Test func twentyMegabyteTextLineWithRoomIsHandled() {
+        // A 20 MB reporter name is a valid text form: nothing limits a value's length but
+        // the file's size. Accepted, in bounded time, with the whole name kept.
+        let result = Attack.check(AttackCorpus.hugeLineText(megabytes: 20), file: "huge.txt", with: Attack.roomyChecker)
+        Attack.expect(result, rejectedBy: [])
+        #expect(result.verdict.record?.reporter?.utf8.count == 20_000_000)
+    }
+
+    // MARK: Encodings
+
+    @Test(arguments: [
+        [0xFF] as [UInt8],    // never valid in UTF-8, undefined in Windows-874
+        [0xA1],               // a lone lead byte in UTF-8; ก in Windows-874
+        [0xC0, 0xBC],         // overlong `<`
+        [0xED, 0xA0, 0x80],   // a UTF-16 surrogate encoded in UTF-8
+        [0xE0, 0xB8],         // a Thai letter cut short
+    ])
+    func invalidUTF8InUTF8XMLIsRejected(bytes: [UInt8]) {
+        let result = Attack.check(AttackCorpus.xmlWithBytesInName(bytes), file: "bad-utf8.xml")
+        Attack.expect(result, rejectedBy: [.unreadable, .malformed])
+    }
+
+    @Test func invalidUTF8InTextIsUnreadable() {
+        // 0xFF is in no encoding a text form may use.
+        Attack.expect(Attack.check(AttackCorpus.textWithBytesInName([0xFF]), file: "bad-utf8.txt"), rejectedBy: [.unreadable])
+    }
+
+    @Test(arguments: ["UTF-16", "UTF-16LE", "TIS-620", "ISO-8859-11", "EBCDIC-US", "no-such-encoding"])
+    func wrongDeclaredEncodingIsNeverAcceptedAsGarbage(encoding: String) {
+        // Declared one way, written in UTF-8. Rejected, or (where libxml2 sees through the
+        // declaration) accepted with the real indicator: never accepted as mojibake.
+        let result = Attack.check(AttackCorpus.declared(encoding), file: "declared-\(encoding).xml")
+        #expect(result.elapsed < Attack.timeBound)
+        if result.verdict.accepted {
+            #expect(result.verdict.record?.indicator == AttackCorpus.indicator)
+            #expect(result.verdict.record?.reporter == "ร.ต.อ.สมชาย ใจดี")
+            Attack.expectRoundTrip(result.verdict)
+        } else {
+            #expect(result.verdict.findings.hasErrors)
+        }
+    }
+
+    @Test func tis620DeclaredWithUTF8InsideIsRejected() {
+        // UTF-8 Thai read as TIS-620 holds bytes TIS-620 does not define (0x81 in ก's
+        // E0 B8 81): not a form that can be read.
+        Attack.expect(Attack.check(AttackCorpus.declared("TIS-620"), file: "tis620-utf8.xml"),
+                      rejectedBy: [.unreadable, .malformed, .unknownIndicator])
+    }
+
+    @Test func oddUTF16IsUnreadable() {
+        Attack.expect(Attack.check(AttackCorpus.utf16LE.dropLast(), file: "odd-utf16.xml"), rejectedBy: [.unreadable])
+    }
+
+    // MARK: Truncation, NUL, empty
+
+    @Test func truncatedXMLIsRejectedAtEveryCut() {
+        let data = Data(AttackCorpus.validXML().utf8)
+        let end = data.count - 12   // before `</report>\n`: every cut leaves the root open
+        for cut in stride(from: 1, to: end, by: 37) {
+            let result = Attack.check(data.prefix(cut), file: "cut-\(cut).xml")
+            #expect(result.elapsed < Attack.timeBound)
+            #expect(!result.verdict.accepted, "cut at \(cut) accepted")
+        }
+    }
+
+    @Test func truncatedTextIsDecidedAtEveryCut() {
+        // A text form cut short may still hold every required field (a cut in the phone
+        // line): each cut must be decided, quickly, and an accepted one keep its record.
+        let data = Data(AttackCorpus.validText().utf8)
+        for cut in stride(from: 1, to: data.count, by: 29) {
+            let result = Attack.check(data.prefix(cut), file: "cut-\(cut).txt")
+            #expect(result.elapsed < Attack.timeBound)
+            Attack.expectRoundTrip(result.verdict)
+        }
+    }
+
+    @Test(arguments: [0, 200, 600])
+    func nulByteInXMLIsUnreadable(offset: Int) {
+        var data = Data(AttackCorpus.validXML().utf8)
+        data.insert(0, at: offset)
+        Attack.expect(Attack.check(data, file: "nul.xml"), rejectedBy: [.unreadable])
+    }
+
+    @Test func nulByteInTextIsUnreadable() {
+        var data = Data(AttackCorpus.validText().utf8)
+        data.insert(0, at: 100)
+        Attack.expect(Attack.check(data, file: "nul.txt"), rejectedBy: [.unreadable])
+    }
+
+    @Test func nulCharacterInUTF16IsUnreadable() {
+        var data = AttackCorpus.utf16LE
+        data.insert(contentsOf: [0x00, 0x00], at: 400)
+        Attack.expect(Attack.check(data, file: "nul-utf16.xml"), rejectedBy: [.unreadable])
+    }
+
+    @Test(arguments: [Data(), Data([0xEF, 0xBB, 0xBF]), Data([0xFF, 0xFE]), Data(" \n\t\r\n".utf8)])
+    func emptyFilesAreUnreadable(data: Data) {
+        Attack.expect(Attack.check(data, file: "empty"), rejectedBy: [.unreadable])
+    }
+}
