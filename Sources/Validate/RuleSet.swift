@@ -182,8 +182,8 @@ public struct RuleSet: Sendable, Decodable {
                 debugDescription: "format version \(formatVersion) is not supported (this build reads \(RuleSet.supportedFormatVersion))")
         }
         fiscalYear = try container.decode(Int.self, forKey: .fiscalYear)
-        fiscalYearStart = try container.decode(DateValue.self, forKey: .fiscalYearStart).date
-        fiscalYearEnd = try container.decode(DateValue.self, forKey: .fiscalYearEnd).date
+        fiscalYearStart = try container.decode(ISODate.self, forKey: .fiscalYearStart).date
+        fiscalYearEnd = try container.decode(ISODate.self, forKey: .fiscalYearEnd).date
         indicator = try container.decode(Indicator.self, forKey: .indicator)
         rounds = try container.decode([Round].self, forKey: .rounds)
         reportGraceMonths = try container.decode(Int.self, forKey: .reportGraceMonths)
@@ -279,25 +279,6 @@ struct MonthWindowValue: Decodable {
                 debugDescription: "first month \(first.isoMonth) is after last month \(last.isoMonth)"))
         }
         window = MonthWindow(first: first, last: last)
-    }
-}
-
-/// A `YYYY-MM-DD` date (Common Era) in a rule-set file.
-struct DateValue: Decodable {
-    let date: CalendarDate
-
-    init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              let date = CalendarDate(year: year, month: month, day: day)
-        else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath,
-                debugDescription: "\"\(text)\" is not a date (write YYYY-MM-DD, Common Era, e.g. 2020-10-01)"))
-        }
-        date = date
     }
 }
 

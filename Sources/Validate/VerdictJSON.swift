@@ -132,7 +132,7 @@ extension StepRecord: Codable {
     }
 }
 
-/// An ISO 8601 calendar date (`2020-11-15`, Common Era) in stored JSON.
+/// An ISO 8601 calendar date (`2020-11-15`, Common Era) in stored records and rule-set files.
 struct ISODate: Decodable {
     let date: CalendarDate
 
@@ -144,7 +144,7 @@ struct ISODate: Decodable {
               let date = CalendarDate(year: year, month: month, day: day)
         else {
             throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath, debugDescription: "\"\(text)\" is not an ISO date (YYYY-MM-DD)"))
+                codingPath: decoder.codingPath, debugDescription: "\"\(text)\" is not a date (write YYYY-MM-DD, Common Era, e.g. 2020-10-01)"))
         }
         self.date = date
     }
