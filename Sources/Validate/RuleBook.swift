@@ -30,21 +30,6 @@ public struct RuleBook: Sendable {
     /// The rule set for a fiscal year (Buddhist Era), if there is one.
     public func ruleSet(forFiscalYear year: Int) -> RuleSet? { ruleSets[year] }
 
-    /// A book of already-checked rule sets.
-    /// - Throws: when two rule sets are for the same fiscal year, or one is inconsistent.
-    public init(_ ruleSets: [RuleSet]) throws(RuleSetError) {
-        var byYear: [Int: RuleSet] = [:]
-        for ruleSet in ruleSets {
-            let name = "fiscal year \(ruleSet.fiscalYear)"
-            try ruleSet.checkConsistency(file: name)
-            guard byYear[ruleSet.fiscalYear] == nil else {
-                throw RuleSetError(file: name, problem: "a second rule set for fiscal year \(ruleSet.fiscalYear)")
-            }
-            byYear[ruleSet.fiscalYear] = ruleSet
-        }
-        self.ruleSets = byYear
-    }
-
     /// Loads one rule-set file, or every `*.json` file of a folder (the JSON Schema,
     /// `*.schema.json`, excepted), and checks each.
     ///

@@ -24,12 +24,29 @@ public struct Validator: Sendable {
     public func validate(_ form: ReportForm) -> (findings: [Finding], record: Record?) {
         var check = FormCheck(form: form, ruleBook: ruleBook)
         let record = check.run()
-        let ordered = check.findings.enumerated().sorted { lhs, rhs in
+        return (Validator.inLineOrder(check.findings), record)
+    }
+
+    /// The verdict on a file a reader has read: the reader's findings and, when it produced
+    /// a form, the validator's, merged in line order (the reader's first on a shared line).
+    public func verdict(on reading: FormReading, file: String) -> Verdict {
+        guard let form = reading.form else {
+            return Verdict(file: file, format: reading.format, encoding: reading.encoding,
+                           findings: Validator.inLineOrder(reading.findings), record: nil)
+        }
+        let (findings, record) = validate(form)
+        return Verdict(file: file, format: reading.format ?? form.format, encoding: reading.encoding ?? form.encoding,
+                       findings: Validator.inLineOrder(reading.findings + findings), record: record)
+    }
+
+    /// Sorted by line, findings without a line last; a stable sort, so findings on one line
+    /// keep the order they were made in.
+    static func inLineOrder(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { lhs, rhs in
             let left = lhs.element.line ?? Int.max
             let right = rhs.element.line ?? Int.max
             return left != right ? left < right : lhs.offset < rhs.offset
-        }
-        return (ordered.map(\.element), record)
+        }.map(\.element)
     }
 }
 

@@ -63,4 +63,26 @@ struct VerdictJSONTests {
         #expect(line.hasPrefix(#"{"file":"f.txt","format":"text","accepted":true,"findings":[],"record":{"indicator":"กต.ตร. พบประชาชน","fiscal_year":2564,"round":6,"station":"สภ.เมืองเชียงใหม่","bureau":"ภ.5","province":"เชียงใหม่","reported_on":"2021-04-20","steps":[{"number":1,"done":true,"date":"2020-11-15""#))
         #expect(line.hasSuffix(#""level":2,"score":25,"target":"below","reporter":"ร.ต.อ.สมชาย ใจดี","phone":"0812345678"}}"#))
     }
+
+    @Test("verdict(on:): reader findings and validator findings merge in line order")
+    func verdictFromReading() throws {
+        let validator = try repositoryValidator()
+        let form = ReportForm.example.setting(.phone, "12")
+        let reading = FormReading(format: .text, encoding: .windows874, form: form,
+                                  findings: [Finding(.unknownField(label: "หมายเหตุ"), line: 20),
+                                             Finding(.unknownField(label: "อื่นๆ"), line: 1)])
+        let verdict = validator.verdict(on: reading, file: "f.txt")
+        #expect(verdict.findings.map(\.line) == [1, 14, 20])
+        #expect(rules(verdict.findings) == [.unknownField, .badPhone, .unknownField])
+        #expect(verdict.accepted)
+        #expect(verdict.encoding == .windows874)
+        #expect(verdict.record?.level == 2)
+
+        let unread = FormReading(format: .xml, encoding: nil, form: nil,
+                                 findings: [Finding(.xmlNotWellFormed(detail: "x"), line: 3)])
+        let rejected = validator.verdict(on: unread, file: "g.xml")
+        #expect(!rejected.accepted)
+        #expect(rejected.record == nil)
+        #expect(rejected.format == .xml)
+    }
 }
