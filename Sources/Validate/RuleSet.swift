@@ -114,14 +114,11 @@ public struct RuleSet: Sendable, Decodable {
         public let name: String
         /// `สน.` or `สภ.`.
         public let stationPrefix: String
-        /// Whether a station of this bureau must name its province.
-        public let provinceRequired: Bool
         public let provinces: [String]
 
         enum CodingKeys: String, CodingKey {
             case name, provinces
             case stationPrefix = "station_prefix"
-            case provinceRequired = "province_required"
         }
     }
 

@@ -312,8 +312,6 @@ private struct FormCheck {
                 province = value.text
                 report(.unknownProvince(value.text), line: value.line)
             }
-        } else if let bureau, bureau.provinceRequired {
-            report(.missingField(.province), line: form[.province]?.line)
         }
 
         guard let station, let bureau else { return nil }

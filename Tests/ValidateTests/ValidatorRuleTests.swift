@@ -84,10 +84,11 @@ struct ValidatorRuleTests {
         #expect(validator.findings(ReportForm.example.removing(.score), .missingField).isEmpty)
     }
 
-    @Test("missing-field: a provincial station without its province; Bangkok may leave it out")
-    func provinceRequirement() throws {
+    @Test("missing-field: the province is optional, for provincial and Bangkok stations alike")
+    func provinceOptional() throws {
         let provincial = validator.validate(ReportForm.example.removing(.province))
-        #expect(rules(provincial.findings) == [.missingField])
+        #expect(provincial.findings.isEmpty)
+        #expect(provincial.record != nil)
         #expect(provincial.record?.province == nil)
         let bangkok = ReportForm.example
             .setting(.station, "สน.ลุมพินี").setting(.bureau, "บช.น.").removing(.province)
