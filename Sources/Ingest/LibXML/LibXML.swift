@@ -19,9 +19,9 @@ enum LibXML {
         // refused before anything could be loaded; this is the last line, in case a future
         // libxml2 or a future option would try anyway.
         xmlSetExternalEntityLoader { _, _, _ in nil }
-        // Threads libxml2 sees for the first time start without a stderr-printing handler;
-        // see `withErrorsCollected` for the per-call handler.
-        xmlThrDefSetStructuredErrorFunc(nil, { _, _ in })
+        // No process-wide error handler is installed: every call routes its errors to its
+        // own collector (`withErrorsCollected` and the contexts' structured handlers), so
+        // nothing is printed and nothing is silently dropped.
     }()
 
     /// Runs `body` with this thread's libxml2 fallback error handler collecting into
