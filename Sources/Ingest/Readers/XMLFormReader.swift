@@ -84,7 +84,7 @@ public struct XMLFormReader: Sendable {
                 return .failure(UnexpectedShape(line: step.line, detail: "Attribute 'done': '\(doneText)' is not a valid value of the atomic type 'xs:boolean'."))
             }
             form.steps.append(StepEntry(
-                number: FieldValue(normalized(step.attributes["number"] ?? ""), line: step.line),
+                number: FieldValue(ThaiText.normalize(step.attributes["number"] ?? ""), line: step.line),
                 done: done,
                 date: step.child("date", namespace: ns).flatMap(value(of:)),
                 evidence: step.child("evidence", namespace: ns).flatMap(value(of:))?.text,
@@ -96,7 +96,7 @@ public struct XMLFormReader: Sendable {
     /// The element's normalized text with its line; nil when the text is empty (an empty
     /// element counts as not given).
     private static func value(of element: XMLElementNode) -> FieldValue? {
-        let text = normalized(element.text)
+        let text = ThaiText.normalize(element.text)
         return text.isEmpty ? nil : FieldValue(text, line: element.line)
     }
 
@@ -107,21 +107,6 @@ public struct XMLFormReader: Sendable {
         case "false", "0": return false
         default: return nil
         }
-    }
-
-    /// Text as the validator compares it (FORMS.md section 2), trimmed.
-    private static func normalized(_ text: String) -> String {
-        temporaryNormalize(text).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// TEMPORARY stand-in for `ThaiText.normalize` (branch `values`), removed on merging it:
-    /// NFC, U+200B and BOMs removed, decomposed sara am read as ำ, white space folded.
-    private static func temporaryNormalize(_ text: String) -> String {
-        let composed = text.precomposedStringWithCanonicalMapping
-            .replacingOccurrences(of: "\u{200B}", with: "")
-            .replacingOccurrences(of: "\u{FEFF}", with: "")
-            .replacingOccurrences(of: "\u{0E4D}\u{0E32}", with: "\u{0E33}")
-        return composed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
 
