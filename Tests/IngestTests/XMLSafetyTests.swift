@@ -102,6 +102,16 @@ struct XMLSafetyTests {
         #expect(reading.form == nil)
     }
 
+    @Test("an undeclared namespace prefix is not well-formed, with libxml2's message")
+    func undeclaredPrefix() throws {
+        let xml = try XMLFixtures.example(replacingLine: 4, with: ["  <fiscalYear><xi:include href=\"/etc/passwd\"/></fiscalYear>"])
+        let reading = XMLFixtures.read(xml)
+        #expect(reading.form == nil)
+        #expect(reading.rules == [.malformed])
+        #expect(reading.findings.first?.line == 4)
+        #expect(reading.findings.first?.messageEN.contains("Namespace prefix xi on include is not defined") == true, "\(reading.findings)")
+    }
+
     @Test("an entity reference without a declaration is simply not well-formed")
     func undeclaredEntity() throws {
         let xml = try XMLFixtures.example(replacingLine: 3, with: ["  <indicator>&x;</indicator>"])

@@ -241,6 +241,43 @@ struct XMLSchemaTests {
         }
     }
 
+    @Test("the process-wide entity loader denies every load: an xs:include of a real file fails")
+    func entityLoaderDeniesLoads() throws {
+        let included = try temporaryFile("included.xsd", contents: """
+        <?xml version="1.0"?>
+        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="b" type="xs:string"/></xs:schema>
+        """)
+        let directory = included.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let including = directory.appendingPathComponent("including.xsd")
+        try Data("""
+        <?xml version="1.0"?>
+        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+          <xs:include schemaLocation="\(included.absoluteString)"/>
+          <xs:element name="a" type="xs:string"/>
+        </xs:schema>
+        """.utf8).write(to: including)
+        #expect {
+            try XMLSchema(contentsOf: including)
+        } throws: { error in
+            guard case .invalidSchema(let path, let messages)? = error as? XMLSchemaError else { return false }
+            return path == including.path && messages.contains { $0.contains("included.xsd") }
+        }
+    }
+
+    @Test("xsi:schemaLocation in a form changes nothing: it is checked against report.xsd alone")
+    func schemaLocationIgnored() throws {
+        let xml = try XMLFixtures.example(replacingLine: 2, with: [
+            "<report xmlns=\"urn:rtp:kpi-report:1\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"urn:rtp:kpi-report:1 http://attacker.invalid/lax.xsd\">",
+        ])
+        let reading = XMLFixtures.read(xml)
+        #expect(reading.findings.isEmpty, "\(reading.findings)")
+        #expect(reading.form?[.station] == FieldValue("สภ.เมืองเชียงใหม่", line: 7))
+
+        let invalid = xml.replacingOccurrences(of: "<remark/>", with: "").replacingOccurrences(of: "  <score>", with: "  <remark/>\n  <score>")
+        #expect(XMLFixtures.read(invalid).rules == [.schema])
+    }
+
     private func temporaryFile(_ name: String, contents: String) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xml-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -92,7 +92,9 @@ enum SafeXMLParser {
                 // is what the station must fix.
                 return .unsafe(collector.unsafe)
             }
-            guard context.pointee.wellFormed != 0, let document = parsed else {
+            // An undeclared prefix leaves libxml2's `wellFormed` set but clears `nsWellFormed`;
+            // a form must be namespace-well-formed too, so both count.
+            guard context.pointee.wellFormed != 0, context.pointee.nsWellFormed != 0, let document = parsed else {
                 var errors = collector.issues.errors
                 if errors.isEmpty {
                     let line = Int(context.pointee.input?.pointee.line ?? 0)
