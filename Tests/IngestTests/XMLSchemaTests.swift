@@ -95,13 +95,31 @@ struct XMLSchemaTests {
         #expect(reading.findings.count <= SafeXMLParser.maximumErrors)
     }
 
-    @Test("not well-formed, many errors: at most the first ten")
+    @Test("not well-formed, many errors: the first ten listed, the rest counted")
     func manyErrorsCapped() {
+        // Each line holds two errors libxml2 reports and recovers from (a duplicate
+        // attribute, a '<' in an attribute value), so there are far more than ten.
         let xml = "<report xmlns=\"urn:rtp:kpi-report:1\">\n" + String(repeating: "<a b=\"1\" b=\"2\" c='<'/>\n", count: 50) + "</report>"
         let reading = XMLFixtures.read(xml)
         expectOnly(.malformed, reading)
-        #expect(reading.findings.count >= 1 && reading.findings.count <= SafeXMLParser.maximumErrors)
+        #expect(reading.findings.count == SafeXMLParser.maximumErrors + 1)
         #expect(reading.findings.first?.line == 2)
+        let more = reading.findings.last
+        #expect(more?.line == nil)
+        #expect(more?.messageEN.hasSuffix("more XML errors are not listed — fix the ones above and send the file again; it is checked again in full.") == true)
+    }
+
+    @Test("tens of thousands of schema errors: the first hundred listed with lines, the rest counted")
+    func manySchemaErrorsCapped() throws {
+        // Every step has two errors: done="maybe" and an unexpected child.
+        let steps = (0..<5_000).map { _ in "    <step number=\"1\" done=\"maybe\"><x/></step>" }
+        let reading = XMLFixtures.read(try XMLFixtures.example(replacingLine: 15, with: steps))
+        expectOnly(.schema, reading)
+        #expect(reading.findings.count == XMLSchema.maximumErrors + 1)
+        #expect(reading.findings.prefix(4).map(\.line) == [15, 15, 16, 16])
+        let expectedMore = 2 * 5_000 - XMLSchema.maximumErrors
+        #expect(reading.findings.last?.messageEN.hasPrefix("\(expectedMore) more violations") == true, "\(reading.findings.last?.messageEN ?? "")")
+        #expect(reading.findings.last?.messageTH.contains(ThaiDigits.thai(expectedMore)) == true)
     }
 
     @Test("bytes that are no XML at all", arguments: [

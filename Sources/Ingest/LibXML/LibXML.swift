@@ -83,15 +83,34 @@ struct XMLIssue: Sendable, Equatable {
     }
 }
 
-/// Collects the issues libxml2 reports during one call. Owned by that call and touched only
-/// from the thread running it (libxml2 calls back synchronously).
-final class XMLIssueCollector {
-    private(set) var issues: [XMLIssue] = []
+/// libxml2's errors from one call: the first few listed, the rest only counted, so that a
+/// pathological document (tens of thousands of errors) cannot flood the findings.
+struct XMLErrors: Sendable, Equatable {
+    var listed: [XMLIssue] = []
+    /// Errors reported beyond `listed`.
+    var unlisted = 0
 
-    func record(_ issue: XMLIssue) {
-        issues.append(issue)
+    var isEmpty: Bool { listed.isEmpty && unlisted == 0 }
+}
+
+/// Collects the errors libxml2 reports during one call (warnings are not kept: they never
+/// decide anything). Owned by that call and touched only from the thread running it
+/// (libxml2 calls back synchronously).
+final class XMLIssueCollector {
+    /// How many errors are listed; the rest are counted.
+    let limit: Int
+    private(set) var errors = XMLErrors()
+
+    init(limit: Int) {
+        self.limit = limit
     }
 
-    /// Errors and fatal errors only, in the order reported.
-    var errors: [XMLIssue] { issues.filter(\.isError) }
+    func record(_ issue: XMLIssue) {
+        guard issue.isError else { return }
+        if errors.listed.count < limit {
+            errors.listed.append(issue)
+        } else {
+            errors.unlisted += 1
+        }
+    }
 }

@@ -15,8 +15,8 @@ enum UnsafeXMLConstruct: Sendable, Equatable {
 enum XMLParseOutcome<Parsed> {
     /// A DOCTYPE, entity declaration or XInclude: refused, nothing interpreted.
     case unsafe([UnsafeXMLConstruct])
-    /// Not well-formed: libxml2's errors, at most `SafeXMLParser.maximumErrors`.
-    case notWellFormed([XMLIssue])
+    /// Not well-formed: libxml2's errors, at most `SafeXMLParser.maximumErrors` listed.
+    case notWellFormed(XMLErrors)
     /// Well-formed and safe; what the caller's body made of the document.
     case parsed(Parsed)
 }
@@ -34,8 +34,8 @@ enum XMLParseOutcome<Parsed> {
 /// billion-laughs and quadratic-blowup attacks have nothing to work with, and no external DTD
 /// or entity is ever fetched (the process-wide entity loader denies every load as well).
 enum SafeXMLParser {
-    /// At most this many well-formedness errors are kept: after the first, libxml2's errors
-    /// mostly repeat the first one's consequences.
+    /// At most this many well-formedness errors are listed (the rest are counted): after the
+    /// first, libxml2's errors mostly repeat the first one's consequences.
     static let maximumErrors = 10
 
     /// The parse options: no network, nothing else (see the type's documentation).
@@ -68,10 +68,10 @@ enum SafeXMLParser {
         let collector = ParseCollector()
         return LibXML.withErrorsCollected(into: collector.issues) {
             guard data.count <= Int(Int32.max) else {
-                return .notWellFormed([XMLIssue(line: nil, message: "document of \(data.count) bytes is too large for libxml2", isError: true)])
+                return .notWellFormed(XMLErrors(listed: [XMLIssue(line: nil, message: "document of \(data.count) bytes is too large for libxml2", isError: true)]))
             }
             guard let context = xmlNewParserCtxt() else {
-                return .notWellFormed([XMLIssue(line: nil, message: "libxml2 could not create a parser context (out of memory)", isError: true)])
+                return .notWellFormed(XMLErrors(listed: [XMLIssue(line: nil, message: "libxml2 could not create a parser context (out of memory)", isError: true)]))
             }
             defer { xmlFreeParserCtxt(context) }
             install(collector, on: context)
@@ -97,10 +97,11 @@ enum SafeXMLParser {
             guard context.pointee.wellFormed != 0, context.pointee.nsWellFormed != 0, let document = parsed else {
                 var errors = collector.issues.errors
                 if errors.isEmpty {
+                    // Never pass a refusal without a word, even if libxml2 gave none.
                     let line = Int(context.pointee.input?.pointee.line ?? 0)
-                    errors = [XMLIssue(line: line > 0 ? line : nil, message: "the document is not well-formed", isError: true)]
+                    errors.listed = [XMLIssue(line: line > 0 ? line : nil, message: "the document is not well-formed", isError: true)]
                 }
-                return .notWellFormed(Array(errors.prefix(maximumErrors)))
+                return .notWellFormed(errors)
             }
             let xincludes = xincludeElements(in: document)
             if !xincludes.isEmpty {
@@ -169,7 +170,7 @@ enum SafeXMLParser {
 /// What one parse collects through its callbacks: libxml2's errors and the unsafe constructs
 /// met. Owned by `SafeXMLParser.parse`, which outlives every callback.
 private final class ParseCollector {
-    let issues = XMLIssueCollector()
+    let issues = XMLIssueCollector(limit: SafeXMLParser.maximumErrors)
     var unsafe: [UnsafeXMLConstruct] = []
 
     /// The collector riding on a parser context given as SAX `userData`.

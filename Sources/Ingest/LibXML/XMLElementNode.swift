@@ -77,9 +77,9 @@ extension XMLElementNode {
 /// What the LibXML layer made of a form's bytes, checked against a schema.
 enum XMLDocumentOutcome: Sendable {
     case unsafe([UnsafeXMLConstruct])
-    case notWellFormed([XMLIssue])
-    /// Well-formed and safe, but not valid against the schema: every error libxml2 reports.
-    case invalid([XMLIssue])
+    case notWellFormed(XMLErrors)
+    /// Well-formed and safe, but not valid against the schema.
+    case invalid(XMLErrors)
     /// Valid: the root element, copied out.
     case valid(XMLElementNode)
 }
@@ -92,7 +92,7 @@ extension XMLSchema {
             let errors = validate(document)
             guard errors.isEmpty else { return .invalid(errors) }
             guard let root = xmlDocGetRootElement(document) else {
-                return .invalid([XMLIssue(line: nil, message: "the document has no root element", isError: true)])
+                return .invalid(XMLErrors(listed: [XMLIssue(line: nil, message: "the document has no root element", isError: true)]))
             }
             return .valid(XMLElementNode(copying: root))
         }

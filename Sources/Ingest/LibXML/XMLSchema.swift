@@ -34,12 +34,12 @@ public final class XMLSchema: @unchecked Sendable {
         case .unsafe:
             throw XMLSchemaError.notWellFormed(path: url.path, messages: ["it declares a DOCTYPE, an entity or an XInclude, which are refused"])
         case .notWellFormed(let errors):
-            throw XMLSchemaError.notWellFormed(path: url.path, messages: errors.map(\.located))
+            throw XMLSchemaError.notWellFormed(path: url.path, messages: errors.messages)
         case .parsed(let parsed):
             document = parsed
         }
 
-        let collector = XMLIssueCollector()
+        let collector = XMLIssueCollector(limit: SafeXMLParser.maximumErrors)
         let compiled: xmlSchemaPtr? = LibXML.withErrorsCollected(into: collector) {
             guard let parserContext = xmlSchemaNewDocParserCtxt(document) else { return nil }
             defer { xmlSchemaFreeParserCtxt(parserContext) }
@@ -48,7 +48,7 @@ public final class XMLSchema: @unchecked Sendable {
         }
         guard let compiled else {
             xmlFreeDoc(document)
-            let messages = collector.errors.map(\.located)
+            let messages = collector.errors.messages
             throw XMLSchemaError.invalidSchema(path: url.path, messages: messages.isEmpty ? ["libxml2 could not compile it"] : messages)
         }
         self.url = url
@@ -61,13 +61,17 @@ public final class XMLSchema: @unchecked Sendable {
         xmlFreeDoc(document)
     }
 
-    /// Validates `document` and returns every error libxml2 reports (empty when valid).
-    /// Each call has its own validation context, so calls may run concurrently.
-    func validate(_ document: xmlDocPtr) -> [XMLIssue] {
-        let collector = XMLIssueCollector()
+    /// At most this many schema errors are listed (the rest are counted): enough for every
+    /// real form, and a bound for a document made of tens of thousands of wrong elements.
+    static let maximumErrors = 100
+
+    /// Validates `document` and returns libxml2's errors (none when valid). Each call has its
+    /// own validation context, so calls may run concurrently.
+    func validate(_ document: xmlDocPtr) -> XMLErrors {
+        let collector = XMLIssueCollector(limit: Self.maximumErrors)
         return LibXML.withErrorsCollected(into: collector) {
             guard let validation = xmlSchemaNewValidCtxt(schema) else {
-                return [XMLIssue(line: nil, message: "libxml2 could not create a validation context (out of memory)", isError: true)]
+                return XMLErrors(listed: [XMLIssue(line: nil, message: "libxml2 could not create a validation context (out of memory)", isError: true)])
             }
             defer { xmlSchemaFreeValidCtxt(validation) }
             xmlSchemaSetValidStructuredErrors(validation, LibXML.collectStructuredError, Unmanaged.passUnretained(collector).toOpaque())
@@ -75,7 +79,7 @@ public final class XMLSchema: @unchecked Sendable {
             let errors = collector.errors
             if result != 0 && errors.isEmpty {
                 // Invalid (or an internal error) without a message: never pass it silently.
-                return [XMLIssue(line: nil, message: "libxml2 found the document invalid (code \(result)) without saying why", isError: true)]
+                return XMLErrors(listed: [XMLIssue(line: nil, message: "libxml2 found the document invalid (code \(result)) without saying why", isError: true)])
             }
             return errors
         }
@@ -111,5 +115,12 @@ extension XMLIssue {
     /// `line 12: message`, or the message alone when the line is unknown.
     var located: String {
         line.map { "line \($0): \(message)" } ?? message
+    }
+}
+
+extension XMLErrors {
+    /// The listed errors with their lines, then how many more there are.
+    var messages: [String] {
+        listed.map(\.located) + (unlisted > 0 ? ["and \(unlisted) more"] : [])
     }
 }

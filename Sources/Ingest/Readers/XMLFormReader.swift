@@ -5,9 +5,10 @@ import Foundation
 ///
 /// The bytes go through the LibXML layer: a safe parse that refuses a DOCTYPE, an entity
 /// declaration or an XInclude (`unsafe-xml`), then validation against `schemas/report.xsd`
-/// (`schema`). Decision: a form that is not well-formed, unsafe or invalid against the schema
-/// is not interpreted further — the reading has findings and no form. Past the schema, the
-/// shape is known, so the reader only copies values out.
+/// (`schema`, one finding per libxml2 error with its line; past the first hundred, one more
+/// finding gives the count). Decision: a form that is not well-formed, unsafe or invalid
+/// against the schema is not interpreted further — the reading has findings and no form.
+/// Past the schema, the shape is known, so the reader only copies values out.
 public struct XMLFormReader: Sendable {
     /// The form's namespace; the schema's target namespace.
     public static let namespace = "urn:rtp:kpi-report:1"
@@ -31,9 +32,11 @@ public struct XMLFormReader: Sendable {
         case .unsafe(let constructs):
             return rejected(constructs.map(Self.finding(for:)))
         case .notWellFormed(let errors):
-            return rejected(errors.map { Finding(.xmlNotWellFormed(detail: $0.message), line: $0.line) })
+            return rejected(errors.listed.map { Finding(.xmlNotWellFormed(detail: $0.message), line: $0.line) }
+                + (errors.unlisted > 0 ? [Finding(.moreXMLErrors(count: errors.unlisted))] : []))
         case .invalid(let errors):
-            return rejected(errors.map { Finding(.schemaViolation(detail: Self.readable($0.message)), line: $0.line) })
+            return rejected(errors.listed.map { Finding(.schemaViolation(detail: Self.readable($0.message)), line: $0.line) }
+                + (errors.unlisted > 0 ? [Finding(.moreSchemaViolations(count: errors.unlisted))] : []))
         case .valid(let root):
             switch Self.form(from: root, encoding: encoding) {
             case .success(let form):
