@@ -74,7 +74,10 @@ enum SafeXMLParser {
                 return .notWellFormed(XMLErrors(listed: [XMLIssue(line: nil, message: "libxml2 could not create a parser context (out of memory)", isError: true)]))
             }
             defer { xmlFreeParserCtxt(context) }
-            install(collector, on: context)
+            guard install(collector, on: context) else {
+                // Fail closed: never parse without our handlers.
+                return .notWellFormed(XMLErrors(listed: [XMLIssue(line: nil, message: "libxml2 gave a parser context without SAX handlers", isError: true)]))
+            }
 
             let parsed: xmlDocPtr? = data.withUnsafeBytes { bytes in
                 // An empty buffer has no base address; libxml2 still needs a valid pointer.
@@ -113,12 +116,12 @@ enum SafeXMLParser {
     }
 
     /// Replaces the SAX handlers that could declare or load anything, and routes the
-    /// context's errors to `collector`.
-    private static func install(_ collector: ParseCollector, on context: xmlParserCtxtPtr) {
+    /// context's errors to `collector`. False when the context has no SAX handler to change.
+    private static func install(_ collector: ParseCollector, on context: xmlParserCtxtPtr) -> Bool {
         // SAX handlers and errors receive `userData`, which stays the context itself (the
         // default SAX2 handlers need that); our collector rides along in `_private`.
         context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
-        guard let sax = context.pointee.sax else { return }
+        guard let sax = context.pointee.sax else { return false }
         sax.pointee.serror = { userData, error in
             guard let error, let collector = ParseCollector.of(userData) else { return }
             collector.issues.record(XMLIssue(error.pointee))
@@ -143,6 +146,7 @@ enum SafeXMLParser {
         sax.pointee.elementDecl = nil
         sax.pointee.attributeDecl = nil
         sax.pointee.notationDecl = nil
+        return true
     }
 
     /// Every element in an XInclude namespace, in document order.
