@@ -47,7 +47,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        // Fixtures are test data read from #filePath, not sources or bundled resources.
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
         .testTarget(name: "PipelineCLITests", dependencies: ["pipeline"]),
