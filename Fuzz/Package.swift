@@ -40,5 +40,19 @@ let package = Package(
             name: "FuzzValues",
             dependencies: ["FuzzSupport", .product(name: "Ingest", package: "rtp-kpi-intake")]
         ),
+        /// Bytes → decode → XMLFormReader.read (libxml2, XSD).
+        .executableTarget(
+            name: "FuzzXML",
+            dependencies: ["FuzzSupport", .product(name: "Ingest", package: "rtp-kpi-intake")]
+        ),
+        /// Bytes → FormChecker.check (the whole path) → JSON verdict, record round trip.
+        .executableTarget(
+            name: "FuzzChecker",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "Ingest", package: "rtp-kpi-intake"),
+                .product(name: "Validate", package: "rtp-kpi-intake"),
+            ]
+        ),
     ]
 )
