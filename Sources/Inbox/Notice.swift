@@ -65,7 +65,7 @@ public struct Notice: Sendable {
         out.append("")
         out.append("หน่วยปฏิบัติ: \(station ?? "ไม่ทราบ (อ่านจากแบบรายงานไม่ได้)")")
         out.append("สังกัด: \(bureau ?? "ไม่ทราบ (อ่านจากแบบรายงานไม่ได้)")")
-        out.append("ไฟล์: \(fileName)")
+        out.append("ไฟล์: \(fileName)" + (storedName == fileName ? "" : " (เก็บไว้ในชื่อ \(storedName))"))
         out.append("รับเมื่อ: \(day.map { $0.thai } ?? "-") เวลา \(time) น.")
         if let sha256 { out.append("SHA-256: \(sha256)") }
         if let first = repeatsSubmissionOf {
@@ -92,7 +92,7 @@ public struct Notice: Sendable {
         out.append("")
         out.append("Station: \(station ?? "unknown (could not be read from the form)")")
         out.append("Bureau: \(bureau ?? "unknown (could not be read from the form)")")
-        out.append("File: \(fileName)")
+        out.append("File: \(fileName)" + (storedName == fileName ? "" : " (kept as \(storedName))"))
         out.append("Received: \(day.map { $0.english } ?? "-") \(time) (Thailand time)")
         if let sha256 { out.append("SHA-256: \(sha256)") }
         if let first = repeatsSubmissionOf {

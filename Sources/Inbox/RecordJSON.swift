@@ -17,8 +17,8 @@ enum RecordJSON {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(number, forKey: .number)
             try container.encode(done, forKey: .done)
-            try container.encodeIfPresent(date, forKey: .date)
-            try container.encodeIfPresent(evidence, forKey: .evidence)
+            try container.encode(date, forKey: .date)
+            try container.encode(evidence, forKey: .evidence)
         }
     }
 
@@ -38,7 +38,7 @@ enum RecordJSON {
             try container.encode(record.round, forKey: .round)
             try container.encode(record.station, forKey: .station)
             try container.encode(record.bureau, forKey: .bureau)
-            try container.encodeIfPresent(record.province, forKey: .province)
+            try container.encode(record.province, forKey: .province)
             try container.encode(record.reportedOn.iso, forKey: .reportedOn)
             try container.encode(record.steps.map {
                 StepObject(number: $0.number, done: $0.done, date: $0.date?.iso, evidence: $0.evidence)
@@ -46,8 +46,8 @@ enum RecordJSON {
             try container.encode(record.level, forKey: .level)
             try container.encode(record.score, forKey: .score)
             try container.encode(record.target.rawValue, forKey: .target)
-            try container.encodeIfPresent(record.reporter, forKey: .reporter)
-            try container.encodeIfPresent(record.phone, forKey: .phone)
+            try container.encode(record.reporter, forKey: .reporter)
+            try container.encode(record.phone, forKey: .phone)
         }
     }
 
