@@ -5,59 +5,54 @@ import Validate
 /// The record object of FORMS.md section 5 (`fiscal_year`, `reported_on` as ISO 8601 …),
 /// as one line of JSON: what `records.jsonl` and `pipeline records` hold.
 enum RecordJSON {
-    private struct StepObject: Encodable {
-        let number: Int
-        let done: Bool
-        let date: String?
-        let evidence: String?
-
-        enum CodingKeys: String, CodingKey { case number, done, date, evidence }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(number, forKey: .number)
-            try container.encode(done, forKey: .done)
-            try container.encode(date, forKey: .date)
-            try container.encode(evidence, forKey: .evidence)
-        }
-    }
-
-    private struct RecordObject: Encodable {
-        let record: Record
-
-        enum CodingKeys: String, CodingKey {
-            case indicator, round, station, bureau, province, steps, level, score, target, reporter, phone
-            case fiscalYear = "fiscal_year"
-            case reportedOn = "reported_on"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(record.indicator, forKey: .indicator)
-            try container.encode(record.fiscalYear, forKey: .fiscalYear)
-            try container.encode(record.round, forKey: .round)
-            try container.encode(record.station, forKey: .station)
-            try container.encode(record.bureau, forKey: .bureau)
-            try container.encode(record.province, forKey: .province)
-            try container.encode(record.reportedOn.iso, forKey: .reportedOn)
-            try container.encode(record.steps.map {
-                StepObject(number: $0.number, done: $0.done, date: $0.date?.iso, evidence: $0.evidence)
-            }, forKey: .steps)
-            try container.encode(record.level, forKey: .level)
-            try container.encode(record.score, forKey: .score)
-            try container.encode(record.target.rawValue, forKey: .target)
-            try container.encode(record.reporter, forKey: .reporter)
-            try container.encode(record.phone, forKey: .phone)
-        }
-    }
-
-    /// One line, no trailing newline; Thai text is written as UTF-8, not escaped.
+    /// One line, no trailing newline, keys in the contract's order (Foundation's encoder
+    /// does not keep key order on Linux); Thai written as UTF-8, `null` for an absent value.
     static func line(_ record: Record) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        // Encoding strings, numbers and booleans cannot fail.
-        let data = (try? encoder.encode(RecordObject(record: record))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        object([
+            ("indicator", string(record.indicator)),
+            ("fiscal_year", String(record.fiscalYear)),
+            ("round", String(record.round)),
+            ("station", string(record.station)),
+            ("bureau", string(record.bureau)),
+            ("province", record.province.map(string) ?? "null"),
+            ("reported_on", string(record.reportedOn.iso)),
+            ("steps", "[" + record.steps.map { step in
+                object([
+                    ("number", String(step.number)),
+                    ("done", step.done ? "true" : "false"),
+                    ("date", step.date.map { string($0.iso) } ?? "null"),
+                    ("evidence", step.evidence.map(string) ?? "null"),
+                ])
+            }.joined(separator: ",") + "]"),
+            ("level", String(record.level)),
+            ("score", String(record.score)),
+            ("target", string(record.target.rawValue)),
+            ("reporter", record.reporter.map(string) ?? "null"),
+            ("phone", record.phone.map(string) ?? "null"),
+        ])
+    }
+
+    static func object(_ members: [(String, String)]) -> String {
+        "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest
+    /// (Thai included) as it is.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     /// The findings as the JSON array of the verdict (`rule`, `severity`, `line`, `step`,
