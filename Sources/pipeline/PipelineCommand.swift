@@ -5,6 +5,6 @@ struct PipelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
         abstract: "Intake of station report forms for the กต.ตร. พบประชาชน indicator.",
-        subcommands: []
+        subcommands: [Rejections.self, Records.self, Summary.self]
     )
 }
