@@ -79,8 +79,16 @@ struct Rejections: ParsableCommand {
 func openLedger(_ state: String) throws -> Ledger {
     let directory = StateDirectory(state)
     guard FileManager.default.fileExists(atPath: directory.ledger) else {
-        throw ValidationError("no ledger at \(directory.ledger): give the state folder of `pipeline run`/`watch` with --state "
-            + "(ไม่พบสมุดบันทึกในโฟลเดอร์สถานะ กรุณาระบุ --state)")
+        throw NoLedger(path: directory.ledger)
     }
     return try Ledger(path: directory.ledger)
+}
+
+/// The state folder given holds no ledger (never run, or the wrong folder).
+struct NoLedger: Error, CustomStringConvertible {
+    let path: String
+    var description: String {
+        "no ledger at \(path): give the state folder of `pipeline run`/`watch` with --state "
+            + "(ไม่พบสมุดบันทึกในโฟลเดอร์สถานะ กรุณาระบุ --state)"
+    }
 }
