@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "pipeline", targets: ["pipeline"]),
+        // Libraries, for the fuzz targets in Fuzz/ and for embedding the checker elsewhere.
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "Validate", targets: ["Validate"]),
+        .library(name: "Inbox", targets: ["Inbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,7 +47,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        // Fixtures are test data read from #filePath, not sources or bundled resources.
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
         .testTarget(name: "PipelineCLITests", dependencies: ["pipeline"]),

@@ -48,6 +48,10 @@ extension Problem {
             return Message(
                 thai: "โครงสร้าง XML ไม่ถูกต้อง: \(detail) — กรุณาตรวจแท็กเปิด/ปิดให้ครบ หรือใช้แบบฟอร์มต้นแบบ",
                 english: "The XML is not well-formed: \(detail) — check that every tag is opened and closed, or start from the template form.")
+        case .moreXMLErrors(let count):
+            return Message(
+                thai: "ยังมีข้อผิดพลาดของโครงสร้าง XML อีก \(th(count)) รายการที่ไม่ได้แสดง — กรุณาแก้ตามรายการข้างต้นแล้วส่งใหม่ ระบบจะตรวจทั้งไฟล์อีกครั้ง",
+                english: "\(count) more XML errors are not listed — fix the ones above and send the file again; it is checked again in full.")
         case .noFields:
             return Message(
                 thai: "ไม่พบช่องข้อมูลในรูปแบบ \"หัวข้อ : ข้อมูล\" เลย — กรุณากรอกตามแบบรายงาน เช่น \"หน่วยปฏิบัติ : สภ.เมืองเชียงใหม่\"",
@@ -80,6 +84,11 @@ extension Problem {
             return Message(
                 thai: "ไฟล์ XML ไม่ตรงตามโครงสร้างแบบรายงาน (report.xsd): \(detail) — กรุณาแก้ตามแบบฟอร์มต้นแบบ",
                 english: "The XML does not follow the form's schema (report.xsd): \(detail) — correct it after the template form.")
+
+        case .moreSchemaViolations(let count):
+            return Message(
+                thai: "ยังมีจุดที่ไม่ตรงตามโครงสร้างแบบรายงาน (report.xsd) อีก \(th(count)) รายการที่ไม่ได้แสดง — กรุณาแก้ตามรายการข้างต้น หรือใช้แบบฟอร์มต้นแบบ แล้วส่งใหม่",
+                english: "\(count) more violations of the form's schema (report.xsd) are not listed — fix the ones above, or start from the template form, and send the file again.")
 
         case .missingField(let field):
             return Message(

@@ -15,6 +15,8 @@ public enum Problem: Sendable, Equatable {
 
     // MARK: malformed
     case xmlNotWellFormed(detail: String)
+    /// Well-formedness errors beyond the ones listed (libxml2 reported more than are kept).
+    case moreXMLErrors(count: Int)
     /// A text form without a single `LABEL : VALUE` line that names a field.
     case noFields
     /// A step line whose status is none of the known words.
@@ -29,6 +31,8 @@ public enum Problem: Sendable, Equatable {
 
     // MARK: schema
     case schemaViolation(detail: String)
+    /// Schema violations beyond the ones listed (libxml2 reported more than are kept).
+    case moreSchemaViolations(count: Int)
 
     // MARK: missing-field
     case missingField(FormField)
@@ -102,11 +106,11 @@ public enum Problem: Sendable, Equatable {
         switch self {
         case .emptyFile, .binaryContent, .undecodable, .tooLarge, .notRegularFile, .cannotRead:
             return .unreadable
-        case .xmlNotWellFormed, .noFields, .unreadableStep, .duplicateField:
+        case .xmlNotWellFormed, .moreXMLErrors, .noFields, .unreadableStep, .duplicateField:
             return .malformed
         case .doctype, .entityDeclaration, .xinclude:
             return .unsafeXML
-        case .schemaViolation:
+        case .schemaViolation, .moreSchemaViolations:
             return .schema
         case .missingField, .missingStepDate, .missingScoreForFinalRound:
             return .missingField

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Reads the XML form (FORMS.md section 3) into a `ReportForm`: values as written, with
+/// their lines, before any rule.
+///
+/// The bytes go through the LibXML layer: a safe parse that refuses a DOCTYPE, an entity
+/// declaration or an XInclude (`unsafe-xml`), then validation against `schemas/report.xsd`
+/// (`schema`, one finding per libxml2 error with its line; past the first hundred, one more
+/// finding gives the count). Decision: a form that is not well-formed, unsafe or invalid
+/// against the schema is not interpreted further — the reading has findings and no form.
+/// Past the schema, the shape is known, so the reader only copies values out.
+public struct XMLFormReader: Sendable {
+    /// The form's namespace; the schema's target namespace.
+    public static let namespace = "urn:rtp:kpi-report:1"
+
+    private let schema: XMLSchema
+
+    /// A reader validating against `schema` (compiled once, shared by every reader).
+    public init(schema: XMLSchema) {
+        self.schema = schema
+    }
+
+    /// Reads one XML form.
+    ///
+    /// `data` is the raw file bytes (libxml2 honours the BOM and the XML declaration: UTF-8,
+    /// UTF-16, TIS-620); `encoding` is what the caller's decoder detected, kept on the model.
+    public func read(_ data: Data, encoding: TextEncoding) -> FormReading {
+        func rejected(_ findings: [Finding]) -> FormReading {
+            FormReading(format: .xml, encoding: encoding, form: nil, findings: findings)
+        }
+        switch schema.read(data) {
+        case .unsafe(let constructs):
+            return rejected(constructs.map(Self.finding(for:)))
+        case .notWellFormed(let errors):
+            return rejected(errors.listed.map { Finding(.xmlNotWellFormed(detail: $0.message), line: $0.line) }
+                + (errors.unlisted > 0 ? [Finding(.moreXMLErrors(count: errors.unlisted))] : []))
+        case .invalid(let errors):
+            return rejected(errors.listed.map { Finding(.schemaViolation(detail: Self.readable($0.message)), line: $0.line) }
+                + (errors.unlisted > 0 ? [Finding(.moreSchemaViolations(count: errors.unlisted))] : []))
+        case .valid(let root):
+            switch Self.form(from: root, encoding: encoding) {
+            case .success(let form):
+                return FormReading(format: .xml, encoding: encoding, form: form, findings: [])
+            case .failure(let problem):
+                return rejected([problem.finding])
+            }
+        }
+    }
+
+    private static func finding(for construct: UnsafeXMLConstruct) -> Finding {
+        switch construct {
+        case .doctype(let line): return Finding(.doctype, line: line)
+        case .entityDeclaration(let line): return Finding(.entityDeclaration, line: line)
+        case .xinclude(let line): return Finding(.xinclude, line: line)
+        }
+    }
+
+    /// libxml2 names elements with their namespace (`Element '{urn:rtp:kpi-report:1}score'`);
+    /// every element of the form is in that namespace, so it is left out of the message.
+    static func readable(_ message: String) -> String {
+        message.replacingOccurrences(of: "{\(namespace)}", with: "")
+    }
+
+    /// Copies a schema-valid form's values out of its elements.
+    private static func form(from report: XMLElementNode, encoding: TextEncoding) -> Result<ReportForm, UnexpectedShape> {
+        let ns = namespace
+        var form = ReportForm(format: .xml, encoding: encoding)
+        let unit = report.child("unit", namespace: ns)
+        let contact = report.child("contact", namespace: ns)
+        for field in FormField.allCases {
+            let parent: XMLElementNode?
+            switch field {
+            case .station, .bureau, .province: parent = unit
+            case .reporter, .phone: parent = contact
+            case .indicator, .fiscalYear, .round, .reportedOn, .score: parent = report
+            }
+            if let element = parent?.child(field.xmlElement, namespace: ns) {
+                form[field] = value(of: element)
+            }
+        }
+
+        for step in report.child("steps", namespace: ns)?.children("step", namespace: ns) ?? [] {
+            let doneText = step.attributes["done"] ?? ""
+            guard let done = xsBoolean(doneText) else {
+                // The schema declares `done` an xs:boolean, so this cannot pass it; if it ever
+                // did, say so rather than guess.
+                return .failure(UnexpectedShape(line: step.line, detail: "Attribute 'done': '\(doneText)' is not a valid value of the atomic type 'xs:boolean'."))
+            }
+            form.steps.append(StepEntry(
+                number: FieldValue(ThaiText.normalize(step.attributes["number"] ?? ""), line: step.line),
+                done: done,
+                date: step.child("date", namespace: ns).flatMap(value(of:)),
+                evidence: step.child("evidence", namespace: ns).flatMap(value(of:))?.text,
+                line: step.line))
+        }
+        return .success(form)
+    }
+
+    /// The element's normalized text with its line; nil when the text is empty (an empty
+    /// element counts as not given).
+    private static func value(of element: XMLElementNode) -> FieldValue? {
+        let text = ThaiText.normalize(element.text)
+        return text.isEmpty ? nil : FieldValue(text, line: element.line)
+    }
+
+    /// An xs:boolean's lexical forms, after its white-space collapse: `true`/`1`, `false`/`0`.
+    static func xsBoolean(_ text: String) -> Bool? {
+        switch text.trimmingCharacters(in: .whitespacesAndNewlines) {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: return nil
+        }
+    }
+}
+
+/// A schema-valid form whose shape still surprised the reader (a schema that lets through
+/// what the reader cannot read). Reported as a schema finding, never guessed around.
+private struct UnexpectedShape: Error {
+    var line: Int?
+    var detail: String
+
+    var finding: Finding { Finding(.schemaViolation(detail: detail), line: line) }
+}

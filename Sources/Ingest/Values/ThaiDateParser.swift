@@ -1,0 +1,191 @@
+/// What a date text turned out to be.
+public enum DateReading: Sendable, Equatable {
+    /// A day that exists. `convertedFromCommonEra` is true when the form wrote a Common Era
+    /// year where a Buddhist-Era one was expected (a `ce-year` warning).
+    case date(CalendarDate, convertedFromCommonEra: Bool)
+    /// Not a date in any accepted form.
+    case unreadable
+    /// Read as day, month and year, but that day does not exist (`๓๑ ก.พ. ๒๕๖๔`,
+    /// `๒๙ ก.พ. ๒๕๖๔`, month ๑๓). Never rolled over to the next month.
+    case impossible
+}
+
+/// Reads the dates of FORMS.md section 2: day, month, year, the year in the Buddhist Era.
+///
+/// Accepted forms (Thai or Arabic digits throughout, text normalized first):
+///
+/// * Thai style: `๑๕ พ.ย. ๒๕๖๓`, `๑๕ พฤศจิกายน ๒๕๖๓`, `๑๕ พ.ย. พ.ศ. ๒๕๖๓`, the
+///   abbreviation without dots or with stray spaces (`15 พย 2563`, `15 พ. ย. 2563`), the
+///   colloquial short names (`มีนา`, `เมษา`, `พฤศจิกา` …), `เดือน` before the month, and
+///   the common misspelling `กรกฏาคม`. Spaces between the parts may be missing
+///   (`15พ.ย.2563`).
+/// * English month names and abbreviations, day first: `15 Nov 2020`, `15 November 2020`,
+///   `15-Nov-2020`. A two-digit year with an English month is unreadable (`15 Nov 20` is
+///   neither clearly 2020 nor 2520).
+/// * Slashed numeric, day/month/year: `๑๕/๑๑/๒๕๖๓`; `-` or `.` instead of `/` when the same
+///   separator is used twice (`15-11-2563`, `15.11.2563`). Never month/day/year: a month
+///   above 12 makes the date `.impossible`.
+/// * ISO 8601, year first: `2020-11-15`, Common Era and no conversion warning. A year of
+///   2400 or more in this form can only be a Buddhist-Era year and is read as one.
+///
+/// Years: two digits are the Buddhist Era (`๖๓` = ๒๕๖๓); four digits of 2400 or more are the
+/// Buddhist Era; four digits below 2400 in a Thai-style, English or slashed date are the
+/// Common Era, converted and flagged (`convertedFromCommonEra: true`). The era markers
+/// `พ.ศ.`/`ค.ศ.` are skipped: the year's size decides. Other year lengths are unreadable.
+///
+/// A leading `วันที่`, `ณ วันที่` or weekday (`วันจันทร์ที่`, `วันพฤหัสบดี` …) is skipped; the
+/// weekday is not checked against the date.
+public enum ThaiDateParser {
+    public static func parse(_ text: String) -> DateReading {
+        let cleaned = stripPrefix(ThaiDigits.arabic(ThaiText.normalize(text)))
+        guard !cleaned.isEmpty else { return .unreadable }
+        if let reading = parseISO(cleaned) { return reading }
+        if let reading = parseNumeric(cleaned) { return reading }
+        return parseWithMonthName(cleaned)
+    }
+
+    // MARK: - Forms
+
+    /// `2020-11-15`: four-digit year first, `-` separated.
+    private static func parseISO(_ text: String) -> DateReading? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, isDigits(parts[0]),
+              (1...2).contains(parts[1].count), isDigits(parts[1]),
+              (1...2).contains(parts[2].count), isDigits(parts[2]),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        guard year > 0 else { return .unreadable }
+        let commonEraYear = year >= firstBuddhistYear ? year - CalendarDate.buddhistEraOffset : year
+        return reading(year: commonEraYear, month: month, day: day, converted: false)
+    }
+
+    /// `15/11/2563`, `15-11-63`, `15.11.2563`: day, month, year with one separator kind.
+    private static func parseNumeric(_ text: String) -> DateReading? {
+        let compact = text.replacingOccurrences(of: " ", with: "")
+        guard let separator = compact.first(where: { numericSeparators.contains($0) }) else { return nil }
+        let parts = compact.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy(isDigits) else { return nil }
+        guard (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+              let day = Int(parts[0]), let month = Int(parts[1]),
+              case let (year, converted)? = commonEraYear(from: parts[2], allowTwoDigits: true)
+        else { return .unreadable }
+        return reading(year: year, month: month, day: day, converted: converted)
+    }
+
+    /// `15 พ.ย. 2563`, `15 พฤศจิกายน พ.ศ. 2563`, `15 Nov 2020`: day digits, a month word
+    /// (with an optional era marker), year digits.
+    private static func parseWithMonthName(_ text: String) -> DateReading {
+        let characters = Array(text)
+        let dayEnd = characters.firstIndex(where: { !$0.isASCIIDigit }) ?? characters.count
+        let yearStart = (characters.lastIndex(where: { !$0.isASCIIDigit }) ?? -1) + 1
+        guard dayEnd > 0, yearStart < characters.count, dayEnd < yearStart else { return .unreadable }
+        let dayDigits = String(characters[..<dayEnd])
+        let yearDigits = String(characters[yearStart...])
+        var middle = String(characters[dayEnd..<yearStart]).lowercased()
+        middle.removeAll { monthPunctuation.contains($0) }
+        if middle.hasPrefix(monthWord) { middle.removeFirst(monthWord.count) }
+        for era in eraMarkers where middle.hasSuffix(era) {
+            middle.removeLast(era.count)
+            break
+        }
+        guard dayDigits.count <= 2, let day = Int(dayDigits),
+              let month = monthNumbers[middle] else { return .unreadable }
+        let english = englishMonthKeys.contains(middle)
+        guard case let (year, converted)? = commonEraYear(from: Substring(yearDigits), allowTwoDigits: !english)
+        else { return .unreadable }
+        return reading(year: year, month: month, day: day, converted: converted)
+    }
+
+    // MARK: - Parts
+
+    /// The smallest four-digit year read as the Buddhist Era (2400 BE = 1857 CE: no form
+    /// date is that old, and no Common Era date on a form is that far ahead).
+    private static let firstBuddhistYear = 2400
+
+    /// Year digits → Common Era year, and whether it was written in the Common Era.
+    private static func commonEraYear(from digits: Substring, allowTwoDigits: Bool) -> (Int, Bool)? {
+        guard isDigits(digits), let value = Int(digits) else { return nil }
+        switch digits.count {
+        case 2 where allowTwoDigits:
+            return (2500 + value - CalendarDate.buddhistEraOffset, false)
+        case 4 where value >= firstBuddhistYear:
+            return (value - CalendarDate.buddhistEraOffset, false)
+        case 4 where value > 0:
+            return (value, true)
+        default:
+            return nil
+        }
+    }
+
+    private static func reading(year: Int, month: Int, day: Int, converted: Bool) -> DateReading {
+        guard let date = CalendarDate(year: year, month: month, day: day) else { return .impossible }
+        return .date(date, convertedFromCommonEra: converted)
+    }
+
+    private static func isDigits(_ text: Substring) -> Bool {
+        !text.isEmpty && text.allSatisfy(\.isASCIIDigit)
+    }
+
+    private static let numericSeparators: Set<Character> = ["/", "-", "."]
+    /// Removed from the month part before lookup: dots, spaces and the separators people
+    /// put between day, month and year.
+    private static let monthPunctuation: Set<Character> = [".", " ", ",", "-", "/"]
+    private static let monthWord = "เดือน"
+    /// Era markers after the month, dots and spaces already removed.
+    private static let eraMarkers = ["พศ", "คศ", "be", "ce", "ad"]
+
+    /// `วันที่`, `ณ วันที่`, `วันจันทร์ที่`, `วันจันทร์ ที่`, `วันจันทร์` … before the day.
+    private static func stripPrefix(_ text: String) -> String {
+        var rest = Substring(text)
+        func skip(_ word: String) -> Bool {
+            guard rest.hasPrefix(word) else { return false }
+            rest = rest.dropFirst(word.count)
+            while rest.first == " " { rest = rest.dropFirst() }
+            return true
+        }
+        _ = skip("ณ")
+        if skip("วันที่") { return String(rest) }
+        let day = "วัน"
+        if rest.hasPrefix(day),
+           let weekday = weekdays.first(where: { rest.dropFirst(day.count).hasPrefix($0) }) {
+            rest = rest.dropFirst(day.count + weekday.count)
+            while rest.first == " " { rest = rest.dropFirst() }
+            _ = skip("ที่")
+        }
+        return String(rest)
+    }
+
+    /// Longest first: `พฤหัสบดี` before `พฤหัส`.
+    private static let weekdays = ["อาทิตย์", "จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "พฤหัส", "ศุกร์", "เสาร์"]
+        .sorted { $0.count > $1.count }
+
+    /// Every accepted month word, dots and spaces removed, lower case → month number.
+    private static let monthNumbers: [String: Int] = {
+        var table: [String: Int] = [:]
+        for (index, name) in ThaiMonth.fullNames.enumerated() { table[name] = index + 1 }
+        for (index, name) in ThaiMonth.abbreviations.enumerated() {
+            table[name.replacingOccurrences(of: ".", with: "")] = index + 1
+        }
+        for (index, name) in colloquialNames.enumerated() { table[name] = index + 1 }
+        table["กรกฏาคม"] = 7   // ฏ for ฎ: a common misspelling
+        table["กรกฏา"] = 7
+        for (index, names) in englishNames.enumerated() {
+            for name in names { table[name] = index + 1 }
+        }
+        return table
+    }()
+
+    /// The short names people say and write: มกรา, กุมภา …
+    private static let colloquialNames = [
+        "มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา",
+        "กรกฎา", "สิงหา", "กันยา", "ตุลา", "พฤศจิกา", "ธันวา",
+    ]
+
+    private static let englishNames: [[String]] = [
+        ["jan", "january"], ["feb", "february"], ["mar", "march"], ["apr", "april"],
+        ["may"], ["jun", "june"], ["jul", "july"], ["aug", "august"],
+        ["sep", "sept", "september"], ["oct", "october"], ["nov", "november"], ["dec", "december"],
+    ]
+
+    private static let englishMonthKeys: Set<String> = Set(englishNames.joined())
+}
