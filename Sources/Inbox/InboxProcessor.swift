@@ -26,6 +26,9 @@ public struct Tally: Sendable, Equatable {
     public var duplicates = 0
     /// Of the above, how many were files a crash had left in `work/`.
     public var recovered = 0
+    /// Files that could not be processed (an I/O or ledger error, logged); they stay in the
+    /// inbox or in `work/` and are taken again at the next pass.
+    public var failed = 0
 
     public init() {}
 
@@ -46,6 +49,7 @@ public struct Tally: Sendable, Equatable {
         sum.rejected += rhs.rejected
         sum.duplicates += rhs.duplicates
         sum.recovered += rhs.recovered
+        sum.failed += rhs.failed
         return sum
     }
 }
@@ -118,7 +122,13 @@ public final class InboxProcessor {
         let names = try waitingNames()
         for (index, name) in names.enumerated() {
             if shouldStop() { break }
-            if let outcome = try take(name) { tally.add(outcome) }
+            do {
+                if let outcome = try take(name) { tally.add(outcome) }
+            } catch {
+                // Left in the inbox, or in work/ for the next start to recover.
+                tally.failed += 1
+                logger.error("could not process \(name): \(error)")
+            }
             progress(index + 1, names.count)
         }
         return tally

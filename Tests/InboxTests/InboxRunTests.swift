@@ -18,14 +18,17 @@ struct InboxRunTests {
         try Data("outside\n".utf8).write(to: URL(fileURLWithPath: box.root + "/outside.txt"))
         #expect(symlink(box.root + "/outside.txt", box.inbox + "/link.txt") == 0)
         #expect(mkfifo(box.inbox + "/pipe.txt", 0o600) == 0)
+        #expect(mkdir(box.inbox + "/folder", 0o755) == 0)
+        try Data(form().utf8).write(to: URL(fileURLWithPath: box.inbox + "/folder/inside.txt"))
         for ignored in [".hidden.txt", "upload.part", "save.tmp", "~lock.txt"] { try box.drop(ignored, form()) }
 
         let tally = try box.processor().runOnce()
         #expect(tally.accepted == 2)
-        #expect(tally.rejected == 5)
+        #expect(tally.rejected == 6)
         #expect(tally.duplicates == 0)
+        #expect(tally.failed == 0)
 
-        let inputs = ["good1.txt", "good2.txt", "bad.txt", "junk.txt", "empty.txt", "link.txt", "pipe.txt"]
+        let inputs = ["good1.txt", "good2.txt", "bad.txt", "junk.txt", "empty.txt", "link.txt", "pipe.txt", "folder"]
         let accepted = box.names(box.state.accepted)
         let rejected = box.names(box.state.rejected).filter { !$0.hasSuffix(".notice.txt") }
         for input in inputs {
@@ -45,10 +48,11 @@ struct InboxRunTests {
         #expect(linkTarget == box.root + "/outside.txt")
         #expect(try FileSystem.snapshot(box.state.rejected + "/pipe.txt")?.kind == .fifo)
         #expect(box.contents(box.root + "/outside.txt") == Data("outside\n".utf8))
+        #expect(box.names(box.state.rejected + "/folder") == ["inside.txt"], "a directory is moved whole, not read")
 
         // Notices beside every rejected file, naming the rules.
         let expectedRules = ["bad.txt": "missing-field", "junk.txt": "malformed", "empty.txt": "unreadable",
-                             "link.txt": "unreadable", "pipe.txt": "unreadable"]
+                             "link.txt": "unreadable", "pipe.txt": "unreadable", "folder": "unreadable"]
         for (name, rule) in expectedRules {
             let notice = String(decoding: box.contents(box.state.rejected + "/" + Notice.fileName(for: name)) ?? Data(), as: UTF8.self)
             #expect(notice.contains("[\(rule)]"), "notice of \(name) names \(rule)")
@@ -71,7 +75,7 @@ struct InboxRunTests {
         #expect(submissions.first { $0.fileName == "good1.txt" }?.sha256 == sha256Hex(good1))
         #expect(submissions.first { $0.fileName == "pipe.txt" }?.sha256 == nil)
         let rejections = try ledger.rejections(.init(status: nil))
-        #expect(rejections.count == 5)
+        #expect(rejections.count == 6)
         #expect(rejections.allSatisfy { $0.status == .open })
         #expect(rejections.first { $0.fileName == "bad.txt" }?.rules == ["missing-field"])
         #expect(rejections.first { $0.fileName == "bad.txt" }?.phone == "0812345678")
