@@ -1,10 +1,11 @@
 import ArgumentParser
 
+/// The `pipeline` command: thin over the libraries, it parses arguments and prints.
 @main
 struct PipelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
-        abstract: "Intake of station report forms for the กต.ตร. พบประชาชน indicator.",
-        subcommands: [Rejections.self, Records.self, Summary.self]
+        abstract: "รับและตรวจแบบรายงานโครงการ กต.ตร. พบประชาชน / Intake of station report forms for the กต.ตร. พบประชาชน indicator.",
+        subcommands: [ValidateCommand.self, Run.self, Watch.self, Rejections.self, Records.self, Summary.self]
     )
 }

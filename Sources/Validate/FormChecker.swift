@@ -1,0 +1,55 @@
+import Foundation
+import Ingest
+
+/// The whole check of one file: bytes → decoded text → form (XML or plain text) → verdict.
+///
+/// Built once from the schemas folder (the XSD is compiled once, the rule sets and the text
+/// vocabulary loaded and checked once) and shared read-only by every task that checks forms.
+public struct FormChecker: FormChecking {
+    public let resources: Resources
+    let xmlReader: XMLFormReader
+    let textReader: TextFormReader
+    let validator: Validator
+    let sizeLimit: Int
+
+    public init(resources: Resources, sizeLimit: Int = FormDecoder.defaultSizeLimit) throws(ResourceError) {
+        self.resources = resources
+        self.sizeLimit = sizeLimit
+        do {
+            xmlReader = XMLFormReader(schema: try XMLSchema(contentsOf: resources.formSchema))
+        } catch {
+            throw ResourceError.cannotLoad(resources.formSchema, "\(error)")
+        }
+        do {
+            textReader = TextFormReader(vocabulary: try TextFormVocabulary.load(from: resources.textVocabulary))
+        } catch {
+            throw ResourceError.cannotLoad(resources.textVocabulary, "\(error)")
+        }
+        do {
+            validator = Validator(ruleBook: try RuleBook.load(from: resources.rules))
+        } catch {
+            throw ResourceError.cannotLoad(resources.rules, "\(error)")
+        }
+    }
+
+    public func check(_ data: Data, file: String) -> Verdict {
+        let decoded: DecodedText
+        switch FormDecoder.decode(data, sizeLimit: sizeLimit) {
+        case .unreadable(let problem):
+            return Verdict(file: file, format: nil, encoding: nil, findings: [Finding(problem)], record: nil)
+        case .decoded(let text):
+            decoded = text
+        }
+
+        let reading = Self.looksLikeXML(decoded.text)
+            ? xmlReader.read(data, encoding: decoded.encoding)
+            : textReader.read(decoded)
+        return validator.verdict(on: reading, file: file)
+    }
+
+    /// An XML form starts, after any white space, with `<` (a declaration, a comment or the
+    /// root element); a plain-text form starts with a title or a label.
+    static func looksLikeXML(_ text: String) -> Bool {
+        text.unicodeScalars.first { !$0.properties.isWhitespace } == "<"
+    }
+}

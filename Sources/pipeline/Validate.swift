@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Validate
+
+/// `pipeline validate`: check forms and say what is wrong, without storing anything.
+/// A station clerk runs it on a form before sending it.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "ตรวจแบบรายงาน / Check report forms and print the verdict.",
+        discussion: """
+            Exit status: 0 when every file is accepted, 1 when any is rejected, \
+            2 when the check could not run (a missing file, a broken rule set).
+            """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case human
+        case json
+    }
+
+    @Option(help: "human: like a compiler's messages, Thai then English; json: one object per file per line.")
+    var format: OutputFormat = .human
+
+    @OptionGroup var resources: ResourceOptions
+
+    @Argument(help: ArgumentHelp("The form files (XML or plain text).", valueName: "file"))
+    var files: [String]
+
+    func run() throws {
+        let checker = try resources.makeChecker()
+        var anyRejected = false
+        var anyUnread = false
+        var output = StandardOutput()
+        for file in files {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                StandardError.print("pipeline: อ่านไฟล์ไม่ได้ / cannot read \(file): \(error.localizedDescription)")
+                anyUnread = true
+                continue
+            }
+            let verdict = checker.check(data, file: file)
+            anyRejected = anyRejected || !verdict.accepted
+            switch format {
+            case .human: VerdictPrinter.printHuman(verdict, to: &output)
+            case .json: print(verdict.jsonLine(), to: &output)
+            }
+        }
+        if anyUnread { throw ExitCode(2) }
+        if anyRejected { throw ExitCode(1) }
+    }
+}
+
+/// stdout as a `TextOutputStream`, so printers can be handed any stream.
+struct StandardOutput: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardOutput.write(Data(string.utf8))
+    }
+}

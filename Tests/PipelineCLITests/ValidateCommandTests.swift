@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// `pipeline validate`, run as the real binary on real files.
+@Suite struct ValidateCommandTests {
+    static let inbox = PipelineProcess.packageRoot.appendingPathComponent("inbox")
+
+    /// The plain-text example of FORMS.md section 4, as a station would type it.
+    static let formsTextExample = """
+        แบบรายงานผลการดำเนินงาน โครงการ กต.ตร. พบประชาชน
+        ตัวชี้วัด : กต.ตร. พบประชาชน
+        ปีงบประมาณ : พ.ศ. ๒๕๖๔
+        รอบการรายงาน : รอบ ๖ เดือน
+        หน่วยปฏิบัติ : สภ.เมืองเชียงใหม่
+        สังกัด : ภ.๕
+        จังหวัด : เชียงใหม่
+        วันที่รายงาน : ๒๐ เมษายน ๒๕๖๔
+        ขั้นตอนที่ ๑ : ดำเนินการแล้ว เมื่อ ๑๕ พ.ย. ๒๕๖๓ หลักฐาน : บันทึกข้อตกลงกับ อบต.สุเทพ
+        ขั้นตอนที่ ๒ : ดำเนินการแล้ว เมื่อ ๑๐ ม.ค. ๒๕๖๔
+        ขั้นตอนที่ ๓ : ยังไม่ดำเนินการ
+        คะแนน : ๒๕
+        ผู้รายงาน : ร.ต.อ.สมชาย ใจดี
+        มือถือ : ๐๘๑-๒๓๔-๕๖๗๘
+
+        """
+
+    /// The record FORMS.md section 5 shows for both examples.
+    static let formsExampleRecord = #"{"indicator":"กต.ตร. พบประชาชน","fiscal_year":2564,"round":6,"station":"สภ.เมืองเชียงใหม่","bureau":"ภ.5","province":"เชียงใหม่","reported_on":"2021-04-20","steps":[{"number":1,"done":true,"date":"2020-11-15","evidence":"บันทึกข้อตกลงกับ อบต.สุเทพ"},{"number":2,"done":true,"date":"2021-01-10","evidence":null},{"number":3,"done":false,"date":null,"evidence":null},{"number":4,"done":false,"date":null,"evidence":null},{"number":5,"done":false,"date":null,"evidence":null}],"level":2,"score":25,"target":"below","reporter":"ร.ต.อ.สมชาย ใจดี","phone":"0812345678"}"#
+
+    @Test func formsXMLExamplePrintsTheRecordOfTheContract() throws {
+        let file = Self.inbox.appendingPathComponent("muang-chiangmai-r6.xml").path
+        let result = try PipelineProcess.run(["validate", "--format", "json", file])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == #"{"file":"\#(file)","format":"xml","accepted":true,"findings":[],"record":\#(Self.formsExampleRecord)}"# + "\n")
+    }
+
+    @Test func formsTextExamplePrintsTheRecordOfTheContract() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("example.txt", Self.formsTextExample)
+        let result = try PipelineProcess.run(["validate", "--format", "json", "example.txt"], in: folder.url)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == #"{"file":"example.txt","format":"text","accepted":true,"findings":[],"record":\#(Self.formsExampleRecord)}"# + "\n")
+    }
+
+    @Test func jsonGivesOneLinePerFileAndExitOneWhenAnyIsRejected() throws {
+        let names = ["muang-chiangmai-r6.xml", "yala-r6.txt", "bangrak-r6.xml"]
+        let result = try PipelineProcess.run(["validate", "--format", "json"] + names, in: Self.inbox)
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.map { $0?["file"] as? String } == names)
+        #expect(objects.map { $0?["accepted"] as? Bool } == [true, false, false])
+        let rules = objects.map { object in
+            Set(((object?["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String })
+        }
+        #expect(rules[1] == ["bad-date", "bad-unit"])
+        #expect(rules[2] == ["unsafe-xml"])
+    }
+
+    @Test func humanOutputIsCompilerStyleThaiThenEnglishWithASummary() throws {
+        let result = try PipelineProcess.run(["validate", "yala-r6.txt"], in: Self.inbox)
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let dateLine = try #require(lines.firstIndex { $0.hasPrefix("yala-r6.txt:10: error[bad-date] ขั้นตอน/step 2: ") })
+        #expect(lines[dateLine].contains("๒๙ ก.พ. ๒๕๖๔"))
+        #expect(lines[dateLine + 1].hasPrefix("    ") && lines[dateLine + 1].contains("does not exist"))
+        #expect(lines.contains { $0.hasPrefix("yala-r6.txt:7: error[bad-unit]: ") && $0.contains("ยะลา") })
+        #expect(lines.contains { $0.hasPrefix("yala-r6.txt: ไม่ผ่าน / rejected — 2 errors, 0 warnings") })
+    }
+
+    @Test func everySampleEndsAsItsNameSays() throws {
+        let accepted = ["muang-chiangmai-r6.xml", "lumphini-r12.txt", "hangdong-r6-windows874.txt", "korat-r12-utf16.xml"]
+        let rejected = ["yala-r6.txt", "phuket-r12.txt", "bangrak-r6.xml", "sathon-r12.txt"]
+        for name in accepted {
+            let result = try PipelineProcess.run(["validate", name], in: Self.inbox)
+            #expect(result.status == 0, "\(name): \(result.stdout)")
+        }
+        for name in rejected {
+            let result = try PipelineProcess.run(["validate", name], in: Self.inbox)
+            #expect(result.status == 1, "\(name): \(result.stdout)")
+        }
+    }
+
+    @Test func aMissingFileIsReportedAndExitsTwo() throws {
+        let result = try PipelineProcess.run(["validate", "no-such-form.txt", "muang-chiangmai-r6.xml"], in: Self.inbox)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no-such-form.txt"))
+        // The other file is still checked.
+        #expect(result.stdout.contains("muang-chiangmai-r6.xml: ผ่าน / accepted"))
+    }
+
+    @Test func aBrokenRuleSetIsNamedAndExitsTwo() throws {
+        let folder = try TemporaryFolder()
+        let rules = try folder.write("fy2564.json", #"{"format": "rtp-kpi-ruleset/1", "fiscal_year": "#)
+        let form = Self.inbox.appendingPathComponent("muang-chiangmai-r6.xml").path
+        let result = try PipelineProcess.run(["validate", "--rules", rules.path, form])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("fy2564.json"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func noFileIsAUsageError() throws {
+        let result = try PipelineProcess.run(["validate"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Missing expected argument"))
+    }
+}
