@@ -108,6 +108,17 @@ struct InboxRunTests {
         #expect(box.contents(box.state.rejected + "/x-2.txt") == badSecond)
         let notice = String(decoding: box.contents(box.state.rejected + "/x-2.txt.notice.txt") ?? Data(), as: UTF8.self)
         #expect(notice.contains("สภ.สี่") && notice.contains("(kept as x-2.txt)"))
+
+        // A rejected file named like a notice never makes another file's notice overwrite it.
+        try box.drop("y.txt.notice.txt", "nothing to read\n")
+        _ = try box.processor().runOnce()
+        try box.drop("y.txt", "nothing either\n")
+        _ = try box.processor().runOnce()
+        #expect(box.contents(box.state.rejected + "/y.txt.notice.txt") == Data("nothing to read\n".utf8))
+        #expect(box.contents(box.state.rejected + "/y-2.txt") == Data("nothing either\n".utf8))
+        #expect(try Ledger(path: box.state.ledger).isNameTaken("y.txt", in: .rejected))
+        #expect(try Ledger(path: box.state.ledger).isNameTaken("y-2.txt.notice.txt", in: .rejected))
+        #expect(try !Ledger(path: box.state.ledger).isNameTaken("y-3.txt", in: .rejected))
     }
 
     @Test("a byte-identical file is recognized by its SHA-256 and not counted twice")

@@ -81,6 +81,10 @@ struct InboxCLIProcessTests {
 
         let restart = try box.run()
         #expect(restart.status == 0, "\(restart.stderr)")
+        #expect(!restart.stderr.contains("files ·") && !restart.stderr.contains("\r"), "no progress line when stderr is not a terminal")
+        #expect(restart.stderr.split(separator: "\n").filter {
+            ($0.contains(" info accepted ") || $0.contains(" info rejected ")) && !$0.contains("recovered")
+        }.count == waiting.count, "one log line per waiting file (a recovered one is logged as recovered)")
 
         #expect(box.names("work").isEmpty)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: box.inbox)) ?? []) == [InboxProcessor.lockName])
