@@ -243,7 +243,7 @@ public final class Ledger: Sendable {
                     INSERT INTO records (submission_id, fiscal_year, round, bureau, station, level, score, target, record_json)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [submissionID, key.fiscalYear, key.round, key.bureau, key.station,
-                                     record.level, record.score, record.target.rawValue, RecordJSON.line(record)])
+                                     record.level, record.score, record.target.rawValue, record.jsonLine()])
                 let recordID = db.lastInsertedRowID
                 if let previous {
                     try db.execute(sql: "UPDATE records SET superseded_by = ? WHERE id = ?", arguments: [recordID, previous])
