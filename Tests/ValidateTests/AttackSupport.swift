@@ -81,11 +81,26 @@ enum Attack {
             #expect(overlaps, "expected one of \(rules.map(\.rawValue).sorted()), got \(summary)",
                     sourceLocation: sourceLocation)
         }
+        let control = firstControlCharacter(in: verdict)
+        #expect(control == nil, "a control character U+\(String(control ?? 0, radix: 16, uppercase: true)) in the output",
+                sourceLocation: sourceLocation)
         if let secret {
             let leaked = allOutput(of: verdict).contains(secret)
             #expect(!leaked, "the secret leaked", sourceLocation: sourceLocation)
         }
         expectRoundTrip(verdict, sourceLocation: sourceLocation)
+    }
+
+    /// The first control character (C0, DEL, C1) in the JSON line or a message: what a
+    /// terminal might act on. JSON escapes C0 itself; anything raw here came from the form.
+    static func firstControlCharacter(in verdict: Verdict) -> UInt32? {
+        let texts = [verdict.jsonLine()] + verdict.findings.flatMap { [$0.messageTH, $0.messageEN] }
+        for text in texts {
+            if let scalar = text.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+                return scalar.value
+            }
+        }
+        return nil
     }
 
     /// `accepted` and the rules of the findings, with the start of each English message.

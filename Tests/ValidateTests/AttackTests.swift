@@ -128,7 +128,7 @@ struct AttackTests {
         Attack.expect(Attack.check(Data(AttackCorpus.deepNesting.utf8), file: "deep.xml"), rejectedBy: [.malformed, .schema])
     }
 
-    @Test func twentyThousandStepsAreRejected() {
+    @Test func tenThousandStepsAreRejected() {
         Attack.expect(Attack.check(Data(AttackCorpus.manySteps.utf8), file: "steps.xml"), rejectedBy: [.schema, .badStep])
     }
 
@@ -204,6 +204,23 @@ struct AttackTests {
         } else {
             #expect(result.verdict.findings.hasErrors)
         }
+        // ISO-8859-11 read from UTF-8 bytes gives C1 controls: refused, never echoed.
+        let control = Attack.firstControlCharacter(in: result.verdict)
+        #expect(control == nil)
+    }
+
+    @Test(arguments: ["&#x9B;", "&#x7F;", "&#x80;", "&#x9F;"])
+    func controlCharacterReferenceIsRefused(reference: String) {
+        // Legal in XML 1.0 (C0 references are not, and are `malformed`), but a control
+        // character in a value would reach messages and terminals (U+009B is CSI on some).
+        // (U+0085, NEL, is white space: text normalization folds it to a space.)
+        let xml = AttackCorpus.validXML().replacingOccurrences(of: "ร.ต.อ.สมชาย", with: "ร.ต.อ.\(reference)31mสมชาย")
+        Attack.expect(Attack.check(Data(xml.utf8), file: "control.xml"), rejectedBy: [.unreadable])
+    }
+
+    @Test func escapeCharacterReferenceIsMalformed() {
+        let xml = AttackCorpus.validXML().replacingOccurrences(of: "ร.ต.อ.สมชาย", with: "ร.ต.อ.&#x1B;[31mสมชาย")
+        Attack.expect(Attack.check(Data(xml.utf8), file: "escape.xml"), rejectedBy: [.malformed])
     }
 
     @Test func tis620DeclaredWithUTF8InsideIsRejected() {

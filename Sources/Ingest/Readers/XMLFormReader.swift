@@ -40,6 +40,9 @@ public struct XMLFormReader: Sendable {
         case .valid(let root):
             switch Self.form(from: root, encoding: encoding) {
             case .success(let form):
+                if let line = Self.firstControlCharacterLine(in: form) {
+                    return rejected([Finding(.binaryContent(line: line), line: line)])
+                }
                 return FormReading(format: .xml, encoding: encoding, form: form, findings: [])
             case .failure(let problem):
                 return rejected([problem.finding])
@@ -101,6 +104,26 @@ public struct XMLFormReader: Sendable {
     private static func value(of element: XMLElementNode) -> FieldValue? {
         let text = ThaiText.normalize(element.text)
         return text.isEmpty ? nil : FieldValue(text, line: element.line)
+    }
+
+    /// The line of the first value holding a control character (C0 but tab, CR and LF; DEL;
+    /// C1), nil when there is none.
+    ///
+    /// The decoder refuses such characters in the file's bytes, but libxml2 decodes the XML
+    /// itself and can still produce them: a character reference (`&#x9B;`, legal in XML 1.0)
+    /// or a declared encoding the bytes are not in (UTF-8 read as ISO-8859-11 gives C1
+    /// controls). They would end up in findings and on terminals, so the form is refused as
+    /// binary content, as the decoder would (found by the attack corpus).
+    private static func firstControlCharacterLine(in form: ReportForm) -> Int? {
+        func hasControl(_ text: String) -> Bool { FormDecoder.firstControlLine(in: text) != nil }
+        for value in form.fields.values.sorted(by: { ($0.line ?? 0) < ($1.line ?? 0) }) where hasControl(value.text) {
+            return value.line ?? 1
+        }
+        for step in form.steps {
+            let texts = [step.number.text, step.date?.text ?? "", step.evidence ?? ""]
+            if texts.contains(where: hasControl) { return step.line ?? 1 }
+        }
+        return nil
     }
 
     /// An xs:boolean's lexical forms, after its white-space collapse: `true`/`1`, `false`/`0`.
