@@ -24,6 +24,7 @@ public func main(argc: CInt, argv: UnsafeMutablePointer<UnsafeMutablePointer<CCh
 /// Properties beyond "no crash, no hang":
 /// * the JSON line is one line of valid JSON whose `accepted` is the verdict's;
 /// * a rejected verdict has an error finding, every finding has both messages;
+/// * no raw control character (C0, DEL, C1) in the JSON line or any message;
 /// * an accepted verdict has a record, and the record survives the ledger's JSON round trip
 ///   (encode → decode) unchanged;
 /// * checking is deterministic (same bytes, same JSON line).
@@ -41,6 +42,11 @@ func fuzzChecker(_ pointer: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     if !verdict.accepted, !verdict.findings.hasErrors { propertyFailed("rejected without an error") }
     for finding in verdict.findings where finding.messageTH.isEmpty || finding.messageEN.isEmpty {
         propertyFailed("finding \(finding.rule.rawValue) without a message")
+    }
+    for text in [line] + verdict.findings.flatMap({ [$0.messageTH, $0.messageEN] }) {
+        if let control = text.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            propertyFailed("raw control character U+\(String(control.value, radix: 16)) in the output")
+        }
     }
     if verdict.accepted {
         guard let record = verdict.record else { propertyFailed("accepted without a record") }
