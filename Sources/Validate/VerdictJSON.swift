@@ -17,6 +17,11 @@ extension Verdict {
     }
 }
 
+extension Record {
+    /// The record object alone, as one line of JSON: what `records.jsonl` holds.
+    public func jsonLine() -> String { jsonValue.text }
+}
+
 extension Finding {
     /// `{"rule","severity","line","step","message_th","message_en"}`.
     var jsonValue: JSONValue {

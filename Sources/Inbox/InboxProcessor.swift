@@ -1,0 +1,346 @@
+import Crypto
+import Foundation
+import Ingest
+import Logging
+import Validate
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What happened to one file.
+public struct FileOutcome: Sendable {
+    /// The committed ledger row.
+    public var submission: Submission
+    /// True when the file was found in `work/` at start-up (a crash interrupted it).
+    public var recovered: Bool
+
+    public var outcome: Outcome { submission.outcome }
+    /// `accepted/NAME` or `rejected/NAME`.
+    public var storedPath: String { "\(submission.folder.rawValue)/\(submission.storedName)" }
+}
+
+/// Counts of one pass, for the summary `run` prints.
+public struct Tally: Sendable, Equatable {
+    public var accepted = 0
+    public var rejected = 0
+    public var duplicates = 0
+    /// Of the above, how many were files a crash had left in `work/`.
+    public var recovered = 0
+    /// Files that could not be processed (an I/O or ledger error, logged); they stay in the
+    /// inbox or in `work/` and are taken again at the next pass.
+    public var failed = 0
+
+    public init() {}
+
+    public var total: Int { accepted + rejected + duplicates }
+
+    mutating func add(_ outcome: FileOutcome) {
+        switch outcome.outcome {
+        case .accepted: accepted += 1
+        case .rejected: rejected += 1
+        case .duplicate: duplicates += 1
+        }
+        if outcome.recovered { recovered += 1 }
+    }
+
+    public static func + (lhs: Tally, rhs: Tally) -> Tally {
+        var sum = lhs
+        sum.accepted += rhs.accepted
+        sum.rejected += rhs.rejected
+        sum.duplicates += rhs.duplicates
+        sum.recovered += rhs.recovered
+        sum.failed += rhs.failed
+        return sum
+    }
+}
+
+/// The inbox engine: claims files from the inbox, has them checked, commits the outcome to
+/// the ledger and files the original under `accepted/` or `rejected/`, exactly once.
+///
+/// The order of steps is what makes it crash-safe:
+/// 1. claim: `rename` INBOX/NAME → work/CLAIM--NAME (the file is now ours, in one place);
+/// 2. read (never following a link), hash, check;
+/// 3. commit the submission, and its record or rejection, in one ledger transaction
+///    keyed by CLAIM;
+/// 4. write the notice / the `records.jsonl` line, then `rename` the file out of `work/`.
+///
+/// At start-up `recover()` looks at what is left in `work/`: a claim the ledger knows is
+/// finished from step 4; any other is processed again. So a crash may repeat work but
+/// never loses a file, never stores a record twice and never leaves a file in two places.
+public final class InboxProcessor {
+    public let inbox: String
+    public let state: StateDirectory
+    public let ledger: Ledger
+    let checker: any FormChecking
+    var logger: Logger
+    /// Files larger than this are not read into memory or checked: they are rejected as too
+    /// large (they are still hashed and stored byte for byte).
+    public var readLimit: Int = 64 << 20
+    let now: @Sendable () -> Date
+    private let inboxLock: ProcessLock
+    private let stateLock: ProcessLock
+
+    /// Opens the state (creating it), takes the inbox's and the state's locks, and opens the
+    /// ledger. Throws `ProcessLock.Held` when another process works on either.
+    public init(inbox: String, state: StateDirectory, checker: any FormChecking,
+                logger: Logger = Logger(label: "pipeline.inbox"),
+                now: @escaping @Sendable () -> Date = Date.init) throws {
+        self.inbox = (inbox as NSString).standardizingPath
+        self.state = state
+        self.checker = checker
+        self.logger = logger
+        self.now = now
+        guard let kind = try FileSystem.snapshot(self.inbox), kind.kind == .directory else {
+            throw FileSystemError(operation: "open inbox (not a directory)", path: self.inbox, code: ENOTDIR)
+        }
+        try state.create()
+        inboxLock = try ProcessLock(path: (self.inbox as NSString).appendingPathComponent(InboxProcessor.lockName))
+        stateLock = try ProcessLock(path: state.lock)
+        ledger = try Ledger(path: state.ledger)
+    }
+
+    /// The lock file inside the inbox; a hidden name, so it is never taken as a form.
+    public static let lockName = ".pipeline.lock"
+
+    /// Hidden and temporary names are left alone: `.*`, `*.part`, `*.tmp`, `~*`.
+    public static func isIgnored(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasPrefix("~") || name.hasSuffix(".part") || name.hasSuffix(".tmp")
+    }
+
+    /// The names in the inbox that are waiting to be taken, sorted.
+    public func waitingNames() throws -> [String] {
+        try FileSystem.list(inbox).filter { !InboxProcessor.isIgnored($0) }
+    }
+
+    // MARK: one pass
+
+    /// Recovers, then takes every waiting file once. `progress(done, total)` is called after
+    /// each file; `shouldStop` is asked between files (SIGINT/SIGTERM finish the current one).
+    public func runOnce(shouldStop: () -> Bool = { false },
+                        progress: (Int, Int) -> Void = { _, _ in }) throws -> Tally {
+        var tally = try recover()
+        let names = try waitingNames()
+        for (index, name) in names.enumerated() {
+            if shouldStop() { break }
+            do {
+                if let outcome = try take(name) { tally.add(outcome) }
+            } catch {
+                // Left in the inbox, or in work/ for the next start to recover.
+                tally.failed += 1
+                logger.error("could not process \(name): \(error)")
+            }
+            progress(index + 1, names.count)
+        }
+        return tally
+    }
+
+    // MARK: claim and process
+
+    /// Claims one inbox entry and processes it. `nil` when it is gone (someone else took or
+    /// removed it) or its name is ignored.
+    public func take(_ name: String) throws -> FileOutcome? {
+        guard !InboxProcessor.isIgnored(name), !name.contains("/") else { return nil }
+        let source = (inbox as NSString).appendingPathComponent(name)
+        guard try FileSystem.snapshot(source) != nil else { return nil }
+        let claimID = InboxProcessor.newClaimID()
+        let workName = "\(claimID)--\(name)"
+        let workPath = (state.work as NSString).appendingPathComponent(workName)
+        do {
+            try FileSystem.move(source, to: workPath)
+        } catch let error as FileSystemError where error.code == ENOENT {
+            return nil
+        }
+        try FileSystem.syncDirectory(state.work)
+        try FileSystem.syncDirectory(inbox)
+        return try process(workPath: workPath, claimID: claimID, fileName: name, recovered: false)
+    }
+
+    /// Sortable by time, unique by its random tail; never contains `--`.
+    static func newClaimID() -> String {
+        let millis = Int64(Date().timeIntervalSince1970 * 1000)
+        let random = (0..<4).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        return "\(millis)-\(random)"
+    }
+
+    /// Splits `CLAIM--NAME` from `work/`.
+    static func parseWorkName(_ workName: String) -> (claimID: String, fileName: String)? {
+        guard let range = workName.range(of: "--") else { return nil }
+        let claim = String(workName[..<range.lowerBound])
+        let name = String(workName[range.upperBound...])
+        guard !claim.isEmpty, !name.isEmpty else { return nil }
+        return (claim, name)
+    }
+
+    private func process(workPath: String, claimID: String, fileName: String, recovered: Bool) throws -> FileOutcome? {
+        guard let entry = try FileSystem.snapshot(workPath) else { return nil }
+        var sha256: String?
+        var size: Int64?
+        let verdict: Verdict
+        if entry.kind != .regular {
+            verdict = Verdict(file: fileName, format: nil, encoding: nil,
+                              findings: [Finding(.notRegularFile(kind: entry.kind.label))], record: nil)
+        } else {
+            var hasher = SHA256()
+            do {
+                let read = try FileSystem.readRegularFile(workPath, keepingAtMost: readLimit + 1) { hasher.update(bufferPointer: $0) }
+                sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+                size = read.size
+                if read.size > Int64(readLimit) {
+                    verdict = Verdict(file: fileName, format: nil, encoding: nil,
+                                      findings: [Finding(.tooLarge(size: Int(read.size), limit: readLimit))], record: nil)
+                } else {
+                    verdict = checker.check(read.data, file: fileName)
+                }
+            } catch let error as FileSystemError {
+                sha256 = nil
+                verdict = Verdict(file: fileName, format: nil, encoding: nil,
+                                  findings: [Finding(.cannotRead(detail: String(cString: strerror(error.code))))], record: nil)
+            }
+        }
+
+        var outcome: Outcome = verdict.accepted ? .accepted : .rejected
+        var folder: StoredFolder = verdict.accepted ? .accepted : .rejected
+        var original: Submission?
+        if let sha256, let earlier = try ledger.original(sha256: sha256) {
+            original = earlier
+            outcome = .duplicate
+            folder = earlier.folder
+        }
+        if outcome == .accepted && verdict.record == nil {
+            logger.warning("accepted without a record; the checker built none", metadata: ["file": "\(fileName)"])
+        }
+        let storedName = try uniqueName(for: fileName, in: folder)
+        let submission = try ledger.commit(SubmissionDraft(
+            claimID: claimID, fileName: fileName, storedName: storedName, folder: folder, sha256: sha256,
+            size: size, receivedAt: now(), outcome: outcome, duplicateOf: original?.id, verdict: verdict))
+        let settled = try settle(submission, workPath: workPath, appendRecord: true)
+        let result = FileOutcome(submission: settled, recovered: recovered)
+        log(result, verdict: verdict, original: original)
+        return result
+    }
+
+    private func log(_ result: FileOutcome, verdict: Verdict, original: Submission?) {
+        let submission = result.submission
+        var metadata: Logger.Metadata = ["file": "\(submission.fileName)", "stored": "\(result.storedPath)"]
+        if let key = submission.key { metadata["station"] = "\(key.station)"; metadata["bureau"] = "\(key.bureau)" }
+        if result.recovered { metadata["recovered"] = "true" }
+        switch submission.outcome {
+        case .accepted:
+            logger.info("accepted \(submission.fileName)", metadata: metadata)
+        case .rejected:
+            let rules = Array(Set(verdict.findings.filter { $0.severity == .error }.map(\.rule.rawValue))).sorted()
+            metadata["rules"] = "\(rules.joined(separator: ","))"
+            logger.info("rejected \(submission.fileName)", metadata: metadata)
+        case .duplicate:
+            metadata["same_as"] = "\(original.map { "\($0.folder.rawValue)/\($0.storedName)" } ?? "?")"
+            logger.info("duplicate \(submission.fileName)", metadata: metadata)
+        }
+    }
+
+    /// A name free in `folder` (on disk and in the ledger), with `-2`, `-3` … before the
+    /// extension on a clash; in `rejected/` the notice's name must be free too.
+    func uniqueName(for fileName: String, in folder: StoredFolder) throws -> String {
+        let directory = state.folder(folder)
+        let ext = (fileName as NSString).pathExtension
+        let stem = ext.isEmpty ? fileName : String(fileName.dropLast(ext.count + 1))
+        var counter = 1
+        while true {
+            let candidate = counter == 1 ? fileName : (ext.isEmpty ? "\(stem)-\(counter)" : "\(stem)-\(counter).\(ext)")
+            let path = (directory as NSString).appendingPathComponent(candidate)
+            let noticeTaken = folder == .rejected
+                && FileSystem.exists((directory as NSString).appendingPathComponent(Notice.fileName(for: candidate)))
+            let recorded = try ledger.isNameTaken(candidate, in: folder)
+            if !FileSystem.exists(path) && !noticeTaken && !recorded {
+                return candidate
+            }
+            counter += 1
+        }
+    }
+
+    /// Step 4, after the commit: the notice, the `records.jsonl` line, and the move out of
+    /// `work/`. Safe to repeat (recovery calls it with `appendRecord: false` and then
+    /// rebuilds `records.jsonl` from the ledger).
+    private func settle(_ submission: Submission, workPath: String, appendRecord: Bool) throws -> Submission {
+        var submission = submission
+        let directory = state.folder(submission.folder)
+        var destination = (directory as NSString).appendingPathComponent(submission.storedName)
+        if FileSystem.exists(destination) {
+            // Something took the name after the commit (only by hand: we hold the lock).
+            let storedName = try uniqueName(for: submission.fileName, in: submission.folder)
+            try ledger.rename(submission: submission.id, to: storedName)
+            submission.storedName = storedName
+            destination = (directory as NSString).appendingPathComponent(storedName)
+        }
+        if submission.folder == .rejected {
+            try FileSystem.writeAtomically(Data(notice(for: submission).text.utf8),
+                                           to: (directory as NSString).appendingPathComponent(Notice.fileName(for: submission.storedName)))
+        }
+        if appendRecord && submission.outcome == .accepted,
+           let record = try ledger.record(submissionID: submission.id) {
+            try FileSystem.append(Data((record.json + "\n").utf8), to: state.records)
+        }
+        try FileSystem.move(workPath, to: destination)
+        try FileSystem.syncDirectory(directory)
+        try FileSystem.syncDirectory(state.work)
+        return submission
+    }
+
+    /// The notice for a submission filed under `rejected/`, from what the ledger holds.
+    public func notice(for submission: Submission) throws -> Notice {
+        var first: Date?
+        var findings = submission.findings
+        if submission.outcome == .duplicate, let id = submission.duplicateOf,
+           let original = try ledger.submission(id: id) {
+            first = original.receivedAt
+            findings = original.findings
+        }
+        return Notice(station: submission.key?.station, bureau: submission.key?.bureau, fileName: submission.fileName,
+                      storedName: submission.storedName, receivedAt: submission.receivedAt, sha256: submission.sha256,
+                      findings: findings, repeatsSubmissionOf: first)
+    }
+
+    // MARK: recovery
+
+    /// Finishes or redoes what a crash left in `work/`, then makes `records.jsonl` match the
+    /// ledger. Called by `runOnce` and at the start of watching.
+    public func recover() throws -> Tally {
+        var tally = Tally()
+        for workName in try FileSystem.list(state.work) {
+            let workPath = (state.work as NSString).appendingPathComponent(workName)
+            if workName.hasSuffix(".partial") {
+                // An unfinished cross-file-system copy: the source is still in the inbox.
+                try FileSystem.unlink(workPath)
+                continue
+            }
+            guard let (claimID, fileName) = InboxProcessor.parseWorkName(workName) else {
+                logger.warning("unknown entry in work/, left alone", metadata: ["name": "\(workName)"])
+                continue
+            }
+            if let committed = try ledger.submission(claimID: claimID) {
+                let settled = try settle(committed, workPath: workPath, appendRecord: false)
+                let result = FileOutcome(submission: settled, recovered: true)
+                logger.info("recovered \(fileName): \(settled.outcome.rawValue) (committed before the interruption)",
+                            metadata: ["stored": "\(result.storedPath)"])
+                tally.add(result)
+            } else if let result = try process(workPath: workPath, claimID: claimID, fileName: fileName, recovered: true) {
+                tally.add(result)
+            }
+        }
+        try rebuildRecordsFileIfNeeded()
+        return tally
+    }
+
+    /// `records.jsonl` is every accepted record in the order accepted, one JSON object a
+    /// line. It is appended as forms are accepted; if a crash left it short (or with half a
+    /// line), it is written again from the ledger, atomically.
+    @discardableResult
+    public func rebuildRecordsFileIfNeeded() throws -> Bool {
+        let expected = try ledger.records(history: true).map { $0.json + "\n" }.joined()
+        let actual = FileManager.default.contents(atPath: state.records) ?? Data()
+        if actual == Data(expected.utf8) { return false }
+        if expected.isEmpty && !FileSystem.exists(state.records) { return false }
+        try FileSystem.writeAtomically(Data(expected.utf8), to: state.records)
+        logger.notice("records.jsonl rebuilt from the ledger")
+        return true
+    }
+}

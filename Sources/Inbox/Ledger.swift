@@ -1,0 +1,436 @@
+import Foundation
+import GRDB
+import Ingest
+import Validate
+
+/// What became of one submission.
+public enum Outcome: String, Sendable, Codable, CaseIterable {
+    case accepted
+    case rejected
+    /// Byte-identical to an earlier submission: stored beside the original's outcome and not
+    /// counted again.
+    case duplicate
+}
+
+/// Whether someone still has to follow a rejection up.
+public enum RejectionStatus: String, Sendable, Codable {
+    case open
+    /// A form with the same key was accepted later.
+    case resolved
+}
+
+/// The key of a report (FORMS.md section 6): a later accepted form with the same key
+/// supersedes the earlier one.
+public struct ReportKey: Sendable, Hashable {
+    public var fiscalYear: Int
+    public var round: Int
+    public var bureau: String
+    public var station: String
+
+    public init(fiscalYear: Int, round: Int, bureau: String, station: String) {
+        self.fiscalYear = fiscalYear
+        self.round = round
+        self.bureau = bureau
+        self.station = station
+    }
+
+    public init(_ record: Validate.Record) {
+        self.init(fiscalYear: record.fiscalYear, round: record.round, bureau: record.bureau, station: record.station)
+    }
+}
+
+/// One row of `submissions`: a file that came in, and what became of it.
+public struct Submission: Sendable, Equatable {
+    public var id: Int64
+    /// The claim id: the prefix of the file's name in `work/` while it was processed.
+    public var claimID: String
+    /// The name it had in the inbox.
+    public var fileName: String
+    /// Its name in `accepted/` or `rejected/` (a clash got a unique suffix).
+    public var storedName: String
+    public var folder: StoredFolder
+    /// Hex SHA-256 of the bytes; `nil` for an entry that is not a regular file (not read).
+    public var sha256: String?
+    public var size: Int64?
+    public var receivedAt: Date
+    public var outcome: Outcome
+    /// For a duplicate: the submission it repeats.
+    public var duplicateOf: Int64?
+    public var format: FormFormat?
+    public var encoding: TextEncoding?
+    public var findings: [Finding]
+    /// The key and contact, when the form could be read far enough.
+    public var key: ReportKey?
+    public var phone: String?
+}
+
+/// One row of the rejection log.
+public struct Rejection: Sendable, Equatable {
+    public var id: Int64
+    public var submissionID: Int64
+    public var receivedAt: Date
+    public var fileName: String
+    public var storedName: String
+    public var station: String?
+    public var bureau: String?
+    public var fiscalYear: Int?
+    public var round: Int?
+    public var phone: String?
+    /// The error rules that rejected the form, in the order found, without repeats.
+    public var rules: [String]
+    public var status: RejectionStatus
+    /// The submission whose acceptance resolved it.
+    public var resolvedBy: Int64?
+    public var resolvedAt: Date?
+}
+
+/// One accepted record, current or superseded.
+public struct StoredRecord: Sendable, Equatable {
+    public var id: Int64
+    public var submissionID: Int64
+    public var key: ReportKey
+    public var level: Int
+    public var score: Int
+    public var target: Target
+    /// The record object of FORMS.md, one line of JSON.
+    public var json: String
+    /// The later record that replaced it, if any.
+    public var supersededBy: Int64?
+    public var current: Bool { supersededBy == nil }
+}
+
+/// What one commit adds to the ledger; built by the processor, applied in one transaction.
+struct SubmissionDraft {
+    var claimID: String
+    var fileName: String
+    var storedName: String
+    var folder: StoredFolder
+    var sha256: String?
+    var size: Int64?
+    var receivedAt: Date
+    var outcome: Outcome
+    var duplicateOf: Int64?
+    var verdict: Verdict
+}
+
+/// The SQLite ledger: every submission, every accepted record and its history, every
+/// rejection and its follow-up. WAL journal, `synchronous=FULL`: a committed outcome
+/// survives a power cut, which is what recovery relies on.
+public final class Ledger: Sendable {
+    let database: DatabaseQueue
+
+    /// Opens (creating and migrating) the ledger at `path`.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        database = try DatabaseQueue(path: path, configuration: configuration)
+        try Ledger.migrator.migrate(database)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: submissions, records, rejections") { db in
+            try db.execute(sql: """
+                CREATE TABLE submissions (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    claim_id TEXT NOT NULL UNIQUE,
+                    file_name TEXT NOT NULL,
+                    stored_name TEXT NOT NULL,
+                    folder TEXT NOT NULL CHECK (folder IN ('accepted', 'rejected')),
+                    sha256 TEXT,
+                    size INTEGER,
+                    received_at TEXT NOT NULL,
+                    outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'rejected', 'duplicate')),
+                    duplicate_of INTEGER REFERENCES submissions(id),
+                    format TEXT,
+                    encoding TEXT,
+                    findings_json TEXT NOT NULL,
+                    fiscal_year INTEGER,
+                    round INTEGER,
+                    bureau TEXT,
+                    station TEXT,
+                    phone TEXT,
+                    UNIQUE (folder, stored_name)
+                );
+                CREATE INDEX submissions_sha256 ON submissions(sha256);
+                CREATE TABLE records (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    submission_id INTEGER NOT NULL UNIQUE REFERENCES submissions(id),
+                    fiscal_year INTEGER NOT NULL,
+                    round INTEGER NOT NULL,
+                    bureau TEXT NOT NULL,
+                    station TEXT NOT NULL,
+                    level INTEGER NOT NULL,
+                    score INTEGER NOT NULL,
+                    target TEXT NOT NULL,
+                    record_json TEXT NOT NULL,
+                    superseded_by INTEGER REFERENCES records(id),
+                    current BOOLEAN NOT NULL DEFAULT 1
+                );
+                CREATE UNIQUE INDEX records_current_key ON records(fiscal_year, round, bureau, station) WHERE current;
+                CREATE TABLE rejections (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    submission_id INTEGER NOT NULL UNIQUE REFERENCES submissions(id),
+                    received_at TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    stored_name TEXT NOT NULL,
+                    station TEXT,
+                    bureau TEXT,
+                    fiscal_year INTEGER,
+                    round INTEGER,
+                    phone TEXT,
+                    rules TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+                    resolved_by INTEGER REFERENCES submissions(id),
+                    resolved_at TEXT
+                );
+                CREATE INDEX rejections_key ON rejections(fiscal_year, round, bureau, station, status);
+                """)
+        }
+        return migrator
+    }
+
+    // MARK: timestamps
+
+    /// Times are stored as ISO 8601 in UTC with milliseconds, so they sort as text.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    static func date(_ text: String?) -> Date? {
+        guard let text else { return nil }
+        return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
+    }
+
+    // MARK: writing
+
+    /// Stores a submission and everything its outcome implies, in one transaction:
+    /// an accepted form's record (superseding the current one for its key, and resolving
+    /// the key's open rejections), or a rejected form's rejection. A duplicate adds only its
+    /// submission row. Returns the new submission.
+    @discardableResult
+    func commit(_ draft: SubmissionDraft) throws -> Submission {
+        try database.write { db in
+            let verdict = draft.verdict
+            let record = verdict.record
+            try db.execute(sql: """
+                INSERT INTO submissions (claim_id, file_name, stored_name, folder, sha256, size, received_at,
+                    outcome, duplicate_of, format, encoding, findings_json, fiscal_year, round, bureau, station, phone)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    draft.claimID, draft.fileName, draft.storedName, draft.folder.rawValue, draft.sha256, draft.size,
+                    Ledger.timestamp(draft.receivedAt), draft.outcome.rawValue, draft.duplicateOf,
+                    verdict.format?.rawValue, verdict.encoding?.rawValue, RecordJSON.findings(verdict.findings),
+                    record?.fiscalYear, record?.round, record?.bureau, record?.station, record?.phone,
+                ])
+            let submissionID = db.lastInsertedRowID
+            switch draft.outcome {
+            case .accepted:
+                guard let record else { break }
+                let key = ReportKey(record)
+                let keyArguments: StatementArguments = [key.fiscalYear, key.round, key.bureau, key.station]
+                let previous = try Int64.fetchOne(db, sql: """
+                    SELECT id FROM records WHERE current AND fiscal_year = ? AND round = ? AND bureau = ? AND station = ?
+                    """, arguments: keyArguments)
+                if let previous {
+                    try db.execute(sql: "UPDATE records SET current = 0 WHERE id = ?", arguments: [previous])
+                }
+                try db.execute(sql: """
+                    INSERT INTO records (submission_id, fiscal_year, round, bureau, station, level, score, target, record_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [submissionID, key.fiscalYear, key.round, key.bureau, key.station,
+                                     record.level, record.score, record.target.rawValue, record.jsonLine()])
+                let recordID = db.lastInsertedRowID
+                if let previous {
+                    try db.execute(sql: "UPDATE records SET superseded_by = ? WHERE id = ?", arguments: [recordID, previous])
+                }
+                try db.execute(sql: """
+                    UPDATE rejections SET status = 'resolved', resolved_by = ?, resolved_at = ?
+                    WHERE status = 'open' AND fiscal_year = ? AND round = ? AND bureau = ? AND station = ?
+                    """, arguments: [submissionID, Ledger.timestamp(draft.receivedAt)] + keyArguments)
+            case .rejected:
+                var rules: [String] = []
+                for finding in verdict.findings where finding.severity == .error && !rules.contains(finding.rule.rawValue) {
+                    rules.append(finding.rule.rawValue)
+                }
+                try db.execute(sql: """
+                    INSERT INTO rejections (submission_id, received_at, file_name, stored_name, station, bureau,
+                        fiscal_year, round, phone, rules, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')
+                    """, arguments: [submissionID, Ledger.timestamp(draft.receivedAt), draft.fileName, draft.storedName,
+                                     record?.station, record?.bureau, record?.fiscalYear, record?.round, record?.phone,
+                                     rules.joined(separator: ",")])
+            case .duplicate:
+                break
+            }
+            guard let stored = try Ledger.fetchSubmission(db, id: submissionID) else {
+                throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "submission \(submissionID) vanished inside its transaction")
+            }
+            return stored
+        }
+    }
+
+    /// Gives a committed submission a new stored name (recovery, when something else took
+    /// the chosen name in the meantime).
+    func rename(submission id: Int64, to storedName: String) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE submissions SET stored_name = ? WHERE id = ?", arguments: [storedName, id])
+            try db.execute(sql: "UPDATE rejections SET stored_name = ? WHERE submission_id = ?", arguments: [storedName, id])
+        }
+    }
+
+    // MARK: reading
+
+    private static let submissionColumns = """
+        id, claim_id, file_name, stored_name, folder, sha256, size, received_at, outcome, duplicate_of,
+        format, encoding, findings_json, fiscal_year, round, bureau, station, phone
+        """
+
+    private static func submission(_ row: Row) -> Submission {
+        var key: ReportKey?
+        if let year: Int = row["fiscal_year"], let round: Int = row["round"],
+           let bureau: String = row["bureau"], let station: String = row["station"] {
+            key = ReportKey(fiscalYear: year, round: round, bureau: bureau, station: station)
+        }
+        return Submission(
+            id: row["id"], claimID: row["claim_id"], fileName: row["file_name"], storedName: row["stored_name"],
+            folder: StoredFolder(rawValue: row["folder"]) ?? .rejected,
+            sha256: row["sha256"], size: row["size"],
+            receivedAt: date(row["received_at"]) ?? Date(timeIntervalSince1970: 0),
+            outcome: Outcome(rawValue: row["outcome"]) ?? .rejected, duplicateOf: row["duplicate_of"],
+            format: (row["format"] as String?).flatMap(FormFormat.init(rawValue:)),
+            encoding: (row["encoding"] as String?).flatMap(TextEncoding.init(rawValue:)),
+            findings: RecordJSON.decodeFindings(row["findings_json"]), key: key, phone: row["phone"])
+    }
+
+    static func fetchSubmission(_ db: Database, id: Int64) throws -> Submission? {
+        try Row.fetchOne(db, sql: "SELECT \(submissionColumns) FROM submissions WHERE id = ?", arguments: [id]).map(submission)
+    }
+
+    /// The committed submission for a claim, if its outcome was committed.
+    func submission(claimID: String) throws -> Submission? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Ledger.submissionColumns) FROM submissions WHERE claim_id = ?",
+                             arguments: [claimID]).map(Ledger.submission)
+        }
+    }
+
+    /// The submission with this row id.
+    public func submission(id: Int64) throws -> Submission? {
+        try database.read { db in try Ledger.fetchSubmission(db, id: id) }
+    }
+
+    /// The record a submission stored, if it stored one.
+    func record(submissionID: Int64) throws -> StoredRecord? {
+        try records(history: true, submissionID: submissionID).first
+    }
+
+    /// The first submission with these bytes that was counted (not itself a duplicate).
+    func original(sha256: String) throws -> Submission? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT \(Ledger.submissionColumns) FROM submissions WHERE sha256 = ? AND outcome != 'duplicate'
+                ORDER BY id LIMIT 1
+                """, arguments: [sha256]).map(Ledger.submission)
+        }
+    }
+
+    /// Whether a stored name is taken in a folder, counting the notices beside stored names:
+    /// `x.txt` is taken by a stored `x.txt` or `x.txt.notice.txt` (whose notice would be
+    /// `x.txt.notice.txt.notice.txt`), and `x.txt.notice.txt` by a stored `x.txt`.
+    /// Uses the (folder, stored_name) index, so it stays fast with thousands of files.
+    func isNameTaken(_ name: String, in folder: StoredFolder) throws -> Bool {
+        let suffix = ".notice.txt"
+        var names = [name, name + suffix]
+        if name.hasSuffix(suffix) { names.append(String(name.dropLast(suffix.count))) }
+        let placeholders = names.map { _ in "?" }.joined(separator: ", ")
+        return try database.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM submissions WHERE folder = ? AND stored_name IN (\(placeholders)))
+                """, arguments: StatementArguments([folder.rawValue] + names)) ?? false
+        }
+    }
+
+    /// Every submission, oldest first.
+    public func submissions() throws -> [Submission] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Ledger.submissionColumns) FROM submissions ORDER BY id").map(Ledger.submission)
+        }
+    }
+
+    /// Accepted records, oldest first: the current one per key, or with `history` every one.
+    public func records(history: Bool = false) throws -> [StoredRecord] {
+        try records(history: history, submissionID: nil)
+    }
+
+    private func records(history: Bool, submissionID: Int64?) throws -> [StoredRecord] {
+        var conditions: [String] = history ? [] : ["current"]
+        var arguments: StatementArguments = []
+        if let submissionID { conditions.append("submission_id = ?"); arguments += [submissionID] }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, submission_id, fiscal_year, round, bureau, station, level, score, target, record_json, superseded_by
+                FROM records \(whereClause) ORDER BY id
+                """, arguments: arguments).map { row in
+                StoredRecord(
+                    id: row["id"], submissionID: row["submission_id"],
+                    key: ReportKey(fiscalYear: row["fiscal_year"], round: row["round"], bureau: row["bureau"], station: row["station"]),
+                    level: row["level"], score: row["score"], target: Target(rawValue: row["target"]) ?? .below,
+                    json: row["record_json"], supersededBy: row["superseded_by"])
+            }
+        }
+    }
+
+    /// A filter on the rejection log; `nil` means any.
+    public struct RejectionFilter: Sendable {
+        public var status: RejectionStatus?
+        public var bureau: String?
+        public var station: String?
+        public var rule: String?
+
+        public init(status: RejectionStatus? = .open, bureau: String? = nil, station: String? = nil, rule: String? = nil) {
+            self.status = status
+            self.bureau = bureau
+            self.station = station
+            self.rule = rule
+        }
+    }
+
+    /// The rejection log, oldest first.
+    public func rejections(_ filter: RejectionFilter = RejectionFilter()) throws -> [Rejection] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let status = filter.status { conditions.append("status = ?"); arguments += [status.rawValue] }
+        if let bureau = filter.bureau { conditions.append("bureau = ?"); arguments += [bureau] }
+        if let station = filter.station { conditions.append("station = ?"); arguments += [station] }
+        if let rule = filter.rule { conditions.append("(',' || rules || ',') LIKE ?"); arguments += ["%,\(rule),%"] }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, submission_id, received_at, file_name, stored_name, station, bureau, fiscal_year, round,
+                       phone, rules, status, resolved_by, resolved_at
+                FROM rejections \(whereClause) ORDER BY id
+                """, arguments: arguments).map { row in
+                let rules: String = row["rules"]
+                return Rejection(
+                    id: row["id"], submissionID: row["submission_id"],
+                    receivedAt: Ledger.date(row["received_at"]) ?? Date(timeIntervalSince1970: 0),
+                    fileName: row["file_name"], storedName: row["stored_name"], station: row["station"],
+                    bureau: row["bureau"], fiscalYear: row["fiscal_year"], round: row["round"], phone: row["phone"],
+                    rules: rules.split(separator: ",").map(String.init),
+                    status: RejectionStatus(rawValue: row["status"]) ?? .open,
+                    resolvedBy: row["resolved_by"], resolvedAt: Ledger.date(row["resolved_at"]))
+            }
+        }
+    }
+
+    /// `PRAGMA integrity_check`: `ok` when the database file is sound.
+    public func integrityCheck() throws -> String {
+        try database.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+    }
+}

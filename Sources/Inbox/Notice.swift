@@ -1,0 +1,117 @@
+import Foundation
+import Ingest
+
+/// The notice written beside a rejected file (`NAME.notice.txt`): Thai first, then English,
+/// so that a clerk can send it back to the station as it is. It names the station, the
+/// file, each finding with its line and how to fix it, and how to send the form again.
+///
+/// The notice is built from what the ledger holds, so recovery after a crash writes the
+/// same text again.
+public struct Notice: Sendable {
+    public var station: String?
+    public var bureau: String?
+    /// The name the file had when it arrived.
+    public var fileName: String
+    /// Its name in `rejected/`.
+    public var storedName: String
+    public var receivedAt: Date
+    public var sha256: String?
+    public var findings: [Finding]
+    /// For a byte-identical resend of a rejected file: when the first copy arrived.
+    public var repeatsSubmissionOf: Date?
+
+    public init(station: String?, bureau: String?, fileName: String, storedName: String, receivedAt: Date,
+                sha256: String?, findings: [Finding], repeatsSubmissionOf: Date? = nil) {
+        self.station = station
+        self.bureau = bureau
+        self.fileName = fileName
+        self.storedName = storedName
+        self.receivedAt = receivedAt
+        self.sha256 = sha256
+        self.findings = findings
+        self.repeatsSubmissionOf = repeatsSubmissionOf
+    }
+
+    /// The notice file's name for a stored name.
+    public static func fileName(for storedName: String) -> String { storedName + ".notice.txt" }
+
+    /// Thailand keeps UTC+7 all year; notices give the time a station reads on its clock.
+    static let thaiTime = TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt
+
+    static func clock(_ date: Date) -> (date: CalendarDate?, time: String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = thaiTime
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let day = CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        return (day, time)
+    }
+
+    private func line(_ finding: Finding, thai: Bool) -> String {
+        var place: [String] = []
+        if let line = finding.line { place.append(thai ? "บรรทัด \(line)" : "line \(line)") }
+        let head = place.isEmpty ? "" : place.joined(separator: " ") + " "
+        return "\(head)[\(finding.rule.rawValue)] \(thai ? finding.messageTH : finding.messageEN)"
+    }
+
+    /// The whole notice, ending with a newline.
+    public var text: String {
+        let (day, time) = Notice.clock(receivedAt)
+        let errors = findings.filter { $0.severity == .error }
+        let warnings = findings.filter { $0.severity == .warning }
+        var out: [String] = []
+
+        out.append("แจ้งผลการตรวจแบบรายงาน โครงการ กต.ตร. พบประชาชน: ไม่รับแบบรายงาน ขอให้แก้ไขแล้วส่งใหม่")
+        out.append("")
+        out.append("หน่วยปฏิบัติ: \(station ?? "ไม่ทราบ (อ่านจากแบบรายงานไม่ได้)")")
+        out.append("สังกัด: \(bureau ?? "ไม่ทราบ (อ่านจากแบบรายงานไม่ได้)")")
+        out.append("ไฟล์: \(fileName)" + (storedName == fileName ? "" : " (เก็บไว้ในชื่อ \(storedName))"))
+        out.append("รับเมื่อ: \(day.map { $0.thai } ?? "-") เวลา \(time) น.")
+        if let sha256 { out.append("SHA-256: \(sha256)") }
+        if let first = repeatsSubmissionOf {
+            let (firstDay, firstTime) = Notice.clock(first)
+            out.append("หมายเหตุ: ไฟล์นี้เหมือนกับไฟล์ที่ส่งมาแล้วเมื่อ \(firstDay.map { $0.thai } ?? "-") เวลา \(firstTime) น. ทุกไบต์ จึงไม่นับซ้ำ ข้อที่ต้องแก้ไขยังคงเดิม")
+        }
+        out.append("")
+        out.append("ข้อที่ต้องแก้ไข (\(ThaiDigits.thai(errors.count)) รายการ):")
+        for (index, finding) in errors.enumerated() {
+            out.append("\(ThaiDigits.thai(index + 1)). \(line(finding, thai: true))")
+        }
+        if !warnings.isEmpty {
+            out.append("")
+            out.append("ข้อสังเกต (ไม่ใช่เหตุที่ไม่รับ แต่ควรแก้ไขด้วย):")
+            for finding in warnings { out.append("- \(line(finding, thai: true))") }
+        }
+        out.append("")
+        out.append("วิธีส่งใหม่: แก้ไขทุกข้อข้างต้นในแบบรายงานฉบับเดิม แล้วส่งทั้งฉบับเข้ามาใหม่ (ใช้ชื่อไฟล์ใดก็ได้)")
+        out.append("เมื่อรับแบบรายงานที่ถูกต้องของหน่วย รอบ และปีงบประมาณเดียวกันแล้ว รายการนี้จะปิดโดยอัตโนมัติ")
+        out.append("")
+        out.append("----------------------------------------")
+        out.append("")
+        out.append("Report form check, กต.ตร. พบประชาชน project: REJECTED — please correct the form and send it again")
+        out.append("")
+        out.append("Station: \(station ?? "unknown (could not be read from the form)")")
+        out.append("Bureau: \(bureau ?? "unknown (could not be read from the form)")")
+        out.append("File: \(fileName)" + (storedName == fileName ? "" : " (kept as \(storedName))"))
+        out.append("Received: \(day.map { $0.english } ?? "-") \(time) (Thailand time)")
+        if let sha256 { out.append("SHA-256: \(sha256)") }
+        if let first = repeatsSubmissionOf {
+            let (firstDay, firstTime) = Notice.clock(first)
+            out.append("Note: this file is byte for byte the one already received on \(firstDay.map { $0.english } ?? "-") \(firstTime), so it is not counted again; the corrections below still apply.")
+        }
+        out.append("")
+        out.append("To correct (\(errors.count)):")
+        for (index, finding) in errors.enumerated() {
+            out.append("\(index + 1). \(line(finding, thai: false))")
+        }
+        if !warnings.isEmpty {
+            out.append("")
+            out.append("Warnings (not why it was rejected, but worth correcting too):")
+            for finding in warnings { out.append("- \(line(finding, thai: false))") }
+        }
+        out.append("")
+        out.append("To resend: correct every point above in the same form and send the whole form again (any file name will do).")
+        out.append("Once a correct form for the same station, round and fiscal year is accepted, this rejection is closed automatically.")
+        return out.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,60 @@
+import Validate
+
+/// One line of the summary the indicator owner sends upward: for a fiscal year, a round
+/// and a bureau (or all bureaus), the stations whose current record counts, how many
+/// stand at each level and target, and their mean score.
+public struct SummaryRow: Sendable, Equatable {
+    public var fiscalYear: Int
+    public var round: Int
+    /// `nil` for the total over every bureau.
+    public var bureau: String?
+    /// Stations with a current accepted record.
+    public var stations: Int
+    /// `levels[n]`: stations at level n, for n in 0…5.
+    public var levels: [Int]
+    public var targets: [Target: Int]
+    /// Mean of the stations' scores (0–100).
+    public var meanScore: Double
+}
+
+extension Ledger {
+    /// The summary over current records, by fiscal year, round and bureau (บช.น. first,
+    /// then ภ.1 … ภ.9), each round closed by a total row (`bureau == nil`).
+    public func summary() throws -> [SummaryRow] {
+        let records = try records(history: false)
+        struct Group: Hashable { var year: Int; var round: Int; var bureau: String? }
+        var groups: [Group: [StoredRecord]] = [:]
+        for record in records {
+            groups[Group(year: record.key.fiscalYear, round: record.key.round, bureau: record.key.bureau), default: []].append(record)
+            groups[Group(year: record.key.fiscalYear, round: record.key.round, bureau: nil), default: []].append(record)
+        }
+        let maxLevel = 5
+        return groups.map { group, members in
+            var levels = [Int](repeating: 0, count: maxLevel + 1)
+            var targets: [Target: Int] = [:]
+            for member in members {
+                levels[min(max(member.level, 0), maxLevel)] += 1
+                targets[member.target, default: 0] += 1
+            }
+            let mean = Double(members.map(\.score).reduce(0, +)) / Double(members.count)
+            return SummaryRow(fiscalYear: group.year, round: group.round, bureau: group.bureau,
+                              stations: members.count, levels: levels, targets: targets, meanScore: mean)
+        }
+        .sorted { lhs, rhs in
+            if lhs.fiscalYear != rhs.fiscalYear { return lhs.fiscalYear < rhs.fiscalYear }
+            if lhs.round != rhs.round { return lhs.round < rhs.round }
+            switch (lhs.bureau, rhs.bureau) {
+            case (nil, _): return false
+            case (_, nil): return true
+            case let (left?, right?): return Ledger.bureauOrder(left) < Ledger.bureauOrder(right)
+            }
+        }
+    }
+
+    /// บช.น. before ภ.1 … ภ.9 (and ภ.10 after ภ.9, should a year add one); others last.
+    static func bureauOrder(_ bureau: String) -> (Int, String) {
+        if bureau == "บช.น." { return (0, bureau) }
+        if bureau.hasPrefix("ภ."), let number = Int(bureau.dropFirst(2)) { return (number, bureau) }
+        return (Int.max, bureau)
+    }
+}

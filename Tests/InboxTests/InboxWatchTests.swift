@@ -1,0 +1,121 @@
+import Foundation
+import Glibc
+import Synchronization
+import Testing
+@testable import Inbox
+
+/// Runs a watcher on its own thread until `stop()`; the processor lives on that thread.
+final class WatcherThread: Sendable {
+    private let stopFlag = Atomic<Bool>(false)
+    private let finished = Atomic<Bool>(false)
+    private let failure = Mutex<String?>(nil)
+
+    init(inbox: String, state: String, options: WatchOptions) {
+        let thread = Thread { [self] in
+            do {
+                let processor = try InboxProcessor(inbox: inbox, state: StateDirectory(state),
+                                                   checker: LineChecker(), logger: Sandbox.quiet)
+                let watcher = InboxWatcher(processor: processor, options: options, logger: Sandbox.quiet)
+                _ = try watcher.run(shouldStop: { self.stopFlag.load(ordering: .sequentiallyConsistent) })
+            } catch {
+                failure.withLock { $0 = "\(error)" }
+            }
+            finished.store(true, ordering: .sequentiallyConsistent)
+        }
+        thread.start()
+    }
+
+    /// Stops the watcher and waits for it; returns its error, if it failed.
+    func stop() async -> String? {
+        stopFlag.store(true, ordering: .sequentiallyConsistent)
+        while !finished.load(ordering: .sequentiallyConsistent) { try? await Task.sleep(for: .milliseconds(20)) }
+        return failure.withLock { $0 }
+    }
+}
+
+/// Polls `condition` every 50 ms for up to `seconds`.
+func eventually(_ seconds: Double, _ condition: () -> Bool) async -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        try? await Task.sleep(for: .milliseconds(50))
+    }
+    return condition()
+}
+
+@Suite("watching the inbox")
+struct InboxWatchTests {
+    @Test("a file renamed into the inbox is taken at once; one written slowly in place only after the quiet period")
+    func renamedAndSlowWriter() async throws {
+        let box = try Sandbox()
+        try box.state.create()
+        let watcher = WatcherThread(inbox: box.inbox, state: box.state.root,
+                                    options: WatchOptions(quietPeriod: 1.5, rescanInterval: 60, pollInterval: 0.05))
+        try await Task.sleep(for: .milliseconds(300))
+
+        // Renamed in whole: written under an ignored temporary name first.
+        let renamed = Data(form(station: "สภ.ย้ายมา").utf8)
+        try renamed.write(to: URL(fileURLWithPath: box.inbox + "/moved.txt.tmp"))
+        #expect(rename(box.inbox + "/moved.txt.tmp", box.inbox + "/moved.txt") == 0)
+        let start = Date()
+        #expect(await eventually(5) { FileSystem.exists(box.state.accepted + "/moved.txt") })
+        #expect(Date().timeIntervalSince(start) < 1.5, "IN_MOVED_TO needs no quiet period")
+        #expect(box.contents(box.state.accepted + "/moved.txt") == renamed)
+
+        // Written in place, slowly: a line every 0.4 s.
+        let lines = form(station: "สภ.เขียนช้า").split(separator: "\n").map { $0 + "\n" }
+        let path = box.inbox + "/slow.txt"
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(fd >= 0)
+        for line in lines {
+            _ = line.withCString { write(fd, $0, strlen($0)) }
+            fsync(fd)
+            try await Task.sleep(for: .milliseconds(400))
+            #expect(FileSystem.exists(path), "not taken while still being written")
+            #expect(!FileSystem.exists(box.state.accepted + "/slow.txt"))
+        }
+        close(fd)
+        let closed = Date()
+        #expect(await eventually(6) { FileSystem.exists(box.state.accepted + "/slow.txt") })
+        #expect(Date().timeIntervalSince(closed) >= 1.0, "taken only after the quiet period")
+        #expect(box.contents(box.state.accepted + "/slow.txt") == Data(lines.joined().utf8))
+
+        // A symlink and a FIFO created while watching go to rejected/, unread.
+        #expect(symlink("/etc/passwd", box.inbox + "/link.xml") == 0)
+        #expect(mkfifo(box.inbox + "/pipe.xml", 0o600) == 0)
+        #expect(await eventually(6) {
+            FileSystem.exists(box.state.rejected + "/link.xml.notice.txt") && FileSystem.exists(box.state.rejected + "/pipe.xml.notice.txt")
+        })
+        #expect(try FileSystem.snapshot(box.state.rejected + "/pipe.xml")?.kind == .fifo)
+        #expect(try FileSystem.snapshot(box.state.rejected + "/link.xml")?.kind == .symlink)
+
+        #expect(await watcher.stop() == nil)
+        let ledger = try Ledger(path: box.state.ledger)
+        #expect(try ledger.submissions().map(\.fileName) == ["moved.txt", "slow.txt", "link.xml", "pipe.xml"]
+            || (try ledger.submissions().map(\.fileName) == ["moved.txt", "slow.txt", "pipe.xml", "link.xml"]))
+    }
+
+    @Test("files waiting at start and files a rescan finds are taken (network shares send no events)")
+    func startAndRescan() async throws {
+        let box = try Sandbox()
+        try box.drop("waiting.txt", form(station: "สภ.รออยู่"))
+        let watcher = WatcherThread(inbox: box.inbox, state: box.state.root,
+                                    options: WatchOptions(quietPeriod: 0.3, rescanInterval: 0.5, pollInterval: 0.05))
+        #expect(await eventually(5) { FileSystem.exists(box.state.accepted + "/waiting.txt") })
+        #expect(await watcher.stop() == nil)
+    }
+
+    @Test("a second watcher on the same inbox is refused with a clear message")
+    func secondWatcherRefused() async throws {
+        let box = try Sandbox()
+        let other = try Sandbox()
+        let first = WatcherThread(inbox: box.inbox, state: box.state.root, options: WatchOptions(pollInterval: 0.05))
+        #expect(await eventually(5) { FileSystem.exists(box.state.ledger) })
+        let second = WatcherThread(inbox: box.inbox, state: other.state.root, options: WatchOptions(pollInterval: 0.05))
+        let message = await second.stop()
+        #expect(message?.contains("already working here") == true)
+        #expect(message?.contains(InboxProcessor.lockName) == true)
+        #expect(message?.contains("pid \(getpid())") == true)
+        #expect(await first.stop() == nil)
+    }
+}
