@@ -53,7 +53,7 @@ public enum FormDecoder {
             return .unreadable(.undecodable(detail: failure.detail))
         }
 
-        if ThaiText.normalize(decoded.text).isEmpty { return .unreadable(.emptyFile) }
+        if ThaiText.isBlank(decoded.text) { return .unreadable(.emptyFile) }
         if let line = firstControlLine(in: decoded.text) {
             return .unreadable(.binaryContent(line: line))
         }
