@@ -190,7 +190,9 @@ enum FileSystem {
 
     /// Writes a file durably and atomically: a temporary beside it, `fsync`, `rename`, then
     /// the directory is synced. A crash leaves the old file or the new one, never half.
-    static func writeAtomically(_ data: Data, to path: String) throws {
+    /// With `syncDirectory: false` the directory is left for the caller to sync once for
+    /// several files (the file itself is still synced before the rename).
+    static func writeAtomically(_ data: Data, to path: String, syncDirectory syncsDirectory: Bool = true) throws {
         let temporary = path + ".writing"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if fd < 0 { throw FileSystemError(operation: "create", path: temporary, code: errno) }
@@ -203,7 +205,7 @@ enum FileSystem {
             throw error
         }
         try rename(temporary, to: path)
-        try syncDirectory((path as NSString).deletingLastPathComponent)
+        if syncsDirectory { try syncDirectory((path as NSString).deletingLastPathComponent) }
     }
 
     /// Appends bytes to a file and `fsync`s it.

@@ -114,22 +114,24 @@ public final class InboxProcessor {
 
     // MARK: one pass
 
-    /// Recovers, then takes every waiting file once. `progress(done, total)` is called after
-    /// each file; `shouldStop` is asked between files (SIGINT/SIGTERM finish the current one).
+    /// Files claimed, checked and committed together by `runOnce`. A batch shares its
+    /// directory syncs and one ledger sync (see `takeBatch`); it also bounds how much a
+    /// crash can make the next start redo, and how long SIGINT waits.
+    public var batchSize = 256
+
+    /// Recovers, then takes every waiting file once, in batches of `batchSize`.
+    /// `progress(done, total)` is called after each batch; `shouldStop` is asked between
+    /// claims (SIGINT/SIGTERM finish the files already claimed, then stop).
     public func runOnce(shouldStop: () -> Bool = { false },
                         progress: (Int, Int) -> Void = { _, _ in }) throws -> Tally {
         var tally = try recover()
         let names = try waitingNames()
-        for (index, name) in names.enumerated() {
-            if shouldStop() { break }
-            do {
-                if let outcome = try take(name) { tally.add(outcome) }
-            } catch {
-                // Left in the inbox, or in work/ for the next start to recover.
-                tally.failed += 1
-                logger.error("could not process \(name): \(error)")
-            }
-            progress(index + 1, names.count)
+        var start = 0
+        while start < names.count, !shouldStop() {
+            let end = min(start + max(batchSize, 1), names.count)
+            tally = tally + takeBatch(Array(names[start..<end]), shouldStop: shouldStop)
+            start = end
+            progress(end, names.count)
         }
         return tally
     }
@@ -171,7 +173,20 @@ public final class InboxProcessor {
         return (claim, name)
     }
 
-    private func process(workPath: String, claimID: String, fileName: String, recovered: Bool) throws -> FileOutcome? {
+    /// One claimed file, read and checked: what the ledger and the settling need.
+    struct Checked: Sendable {
+        var workPath: String
+        var claimID: String
+        var fileName: String
+        var sha256: String?
+        var size: Int64?
+        var verdict: Verdict
+    }
+
+    /// A file in `work/` read (never following a link), hashed and checked. Touches neither
+    /// the ledger nor the folders, so several run at once. `nil` when the entry is gone.
+    static func check(workPath: String, claimID: String, fileName: String, checker: any FormChecking,
+                      readLimit: Int) throws -> Checked? {
         guard let entry = try FileSystem.snapshot(workPath) else { return nil }
         var sha256: String?
         var size: Int64?
@@ -183,7 +198,7 @@ public final class InboxProcessor {
             var hasher = SHA256()
             do {
                 let read = try FileSystem.readRegularFile(workPath, keepingAtMost: readLimit + 1) { hasher.update(bufferPointer: $0) }
-                sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+                sha256 = hexDigest(hasher.finalize())
                 size = read.size
                 if read.size > Int64(readLimit) {
                     verdict = Verdict(file: fileName, format: nil, encoding: nil,
@@ -197,26 +212,177 @@ public final class InboxProcessor {
                                   findings: [Finding(.cannotRead(detail: String(cString: strerror(error.code))))], record: nil)
             }
         }
+        return Checked(workPath: workPath, claimID: claimID, fileName: fileName, sha256: sha256, size: size, verdict: verdict)
+    }
 
+    /// Lower-case hex, two digits a byte.
+    static func hexDigest<Digest: Sequence>(_ digest: Digest) -> String where Digest.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private func process(workPath: String, claimID: String, fileName: String, recovered: Bool) throws -> FileOutcome? {
+        guard let checked = try InboxProcessor.check(workPath: workPath, claimID: claimID, fileName: fileName,
+                                                     checker: checker, readLimit: readLimit)
+        else { return nil }
+        let (submission, original) = try commit(checked)
+        let settled = try settle(submission, workPath: workPath, appendRecord: true)
+        let result = FileOutcome(submission: settled, recovered: recovered)
+        log(result, verdict: checked.verdict, original: original)
+        return result
+    }
+
+    /// Step 3: decides accepted / rejected / duplicate, picks the stored name and commits.
+    private func commit(_ checked: Checked) throws -> (Submission, original: Submission?) {
+        let verdict = checked.verdict
         var outcome: Outcome = verdict.accepted ? .accepted : .rejected
         var folder: StoredFolder = verdict.accepted ? .accepted : .rejected
         var original: Submission?
-        if let sha256, let earlier = try ledger.original(sha256: sha256) {
+        if let sha256 = checked.sha256, let earlier = try ledger.original(sha256: sha256) {
             original = earlier
             outcome = .duplicate
             folder = earlier.folder
         }
         if outcome == .accepted && verdict.record == nil {
-            logger.warning("accepted without a record; the checker built none", metadata: ["file": "\(fileName)"])
+            logger.warning("accepted without a record; the checker built none", metadata: ["file": "\(checked.fileName)"])
         }
-        let storedName = try uniqueName(for: fileName, in: folder)
+        let storedName = try uniqueName(for: checked.fileName, in: folder)
         let submission = try ledger.commit(SubmissionDraft(
-            claimID: claimID, fileName: fileName, storedName: storedName, folder: folder, sha256: sha256,
-            size: size, receivedAt: now(), outcome: outcome, duplicateOf: original?.id, verdict: verdict))
-        let settled = try settle(submission, workPath: workPath, appendRecord: true)
-        let result = FileOutcome(submission: settled, recovered: recovered)
-        log(result, verdict: verdict, original: original)
-        return result
+            claimID: checked.claimID, fileName: checked.fileName, storedName: storedName, folder: folder,
+            sha256: checked.sha256, size: checked.size, receivedAt: now(), outcome: outcome,
+            duplicateOf: original?.id, verdict: verdict))
+        return (submission, original)
+    }
+
+    // MARK: batches
+
+    /// Takes several inbox entries with the same exactly-once steps as `take`, sharing the
+    /// costly syncs:
+    ///
+    /// 1. claim every file (`rename` into `work/`), then sync `work/` and the inbox once;
+    /// 2. read, hash and check the claimed files in parallel (one task per core);
+    /// 3. commit each outcome, in claim order, to the ledger without a sync per commit,
+    ///    then make them all durable with one sync of the ledger (`Ledger.groupCommit`);
+    /// 4. write the notices (each synced) and the `records.jsonl` lines, sync those and the
+    ///    `rejected/` folder, move the files out of `work/`, and sync the three folders once.
+    ///
+    /// The order of durability is that of `take`: a file leaves `work/` only after its
+    /// outcome is durable in the ledger, so a crash anywhere leaves each file either still in
+    /// the inbox, or in `work/` (to be re-checked, or re-settled from its committed outcome),
+    /// or settled — never lost, never counted twice. A file that fails is logged and counted
+    /// and stays where it is for the next pass or start.
+    func takeBatch(_ names: [String], shouldStop: () -> Bool = { false }) -> Tally {
+        var tally = Tally()
+        var claims: [(claimID: String, fileName: String, workPath: String)] = []
+        for name in names {
+            if shouldStop() { break }
+            guard !InboxProcessor.isIgnored(name), !name.contains("/") else { continue }
+            let source = (inbox as NSString).appendingPathComponent(name)
+            let claimID = InboxProcessor.newClaimID()
+            let workPath = (state.work as NSString).appendingPathComponent("\(claimID)--\(name)")
+            do {
+                guard try FileSystem.snapshot(source) != nil else { continue }
+                try FileSystem.move(source, to: workPath)
+                claims.append((claimID, name, workPath))
+            } catch let error as FileSystemError where error.code == ENOENT {
+                continue
+            } catch {
+                tally.failed += 1
+                logger.error("could not claim \(name): \(error)")
+            }
+        }
+        guard !claims.isEmpty else { return tally }
+        do {
+            try FileSystem.syncDirectory(state.work)
+            try FileSystem.syncDirectory(inbox)
+        } catch {
+            // The claims are in work/; the next start recovers them.
+            tally.failed += claims.count
+            logger.error("could not sync the claims of \(claims.count) files: \(error)")
+            return tally
+        }
+
+        // 2. Check in parallel: the checker is shared read-only, each task has its own slot.
+        let checker = self.checker, readLimit = self.readLimit, claimed = claims
+        let slots = CheckedSlots(count: claimed.count)
+        DispatchQueue.concurrentPerform(iterations: claimed.count) { index in
+            let claim = claimed[index]
+            slots[index] = Result {
+                try InboxProcessor.check(workPath: claim.workPath, claimID: claim.claimID, fileName: claim.fileName,
+                                         checker: checker, readLimit: readLimit)
+            }
+        }
+
+        // 3. Commit in claim order, one ledger sync for all.
+        var committed: [(submission: Submission, checked: Checked, original: Submission?)] = []
+        do {
+            try ledger.groupCommit {
+                for index in 0..<claims.count {
+                    do {
+                        guard let checked = try slots.take(index).get() else { continue }
+                        let (submission, original) = try commit(checked)
+                        committed.append((submission, checked, original))
+                    } catch {
+                        tally.failed += 1
+                        logger.error("could not process \(claims[index].fileName): \(error)")
+                    }
+                }
+            }
+        } catch {
+            tally.failed += committed.count
+            logger.error("could not sync the ledger after \(committed.count) commits: \(error); they are settled at the next start")
+            return tally
+        }
+
+        // 4. Settle: notices and record lines first, synced; then the moves, synced.
+        var moves: [(submission: Submission, workPath: String, destination: String, checked: Checked, original: Submission?)] = []
+        var records = Data()
+        for item in committed {
+            do {
+                let (submission, destination) = try prepareSettling(item.submission, syncNotice: false)
+                if submission.outcome == .accepted, let record = try ledger.record(submissionID: submission.id) {
+                    records.append(Data((record.json + "\n").utf8))
+                }
+                moves.append((submission, item.checked.workPath, destination, item.checked, item.original))
+            } catch {
+                tally.failed += 1
+                logger.error("could not settle \(item.submission.fileName): \(error); it is settled at the next start")
+            }
+        }
+        do {
+            if !records.isEmpty { try FileSystem.append(records, to: state.records) }
+            try FileSystem.syncDirectory(state.folder(.rejected))
+        } catch {
+            tally.failed += moves.count
+            logger.error("could not write notices or records: \(error); \(moves.count) files are settled at the next start")
+            return tally
+        }
+        var moved: [FileOutcome] = []
+        for move in moves {
+            do {
+                try FileSystem.move(move.workPath, to: move.destination)
+                let result = FileOutcome(submission: move.submission, recovered: false)
+                moved.append(result)
+                log(result, verdict: move.checked.verdict, original: move.original)
+            } catch {
+                tally.failed += 1
+                logger.error("could not move \(move.submission.fileName) out of work/: \(error); it is settled at the next start")
+            }
+        }
+        do {
+            try FileSystem.syncDirectory(state.folder(.accepted))
+            try FileSystem.syncDirectory(state.folder(.rejected))
+            try FileSystem.syncDirectory(state.work)
+        } catch {
+            logger.error("could not sync the stored folders: \(error)")
+        }
+        for result in moved { tally.add(result) }
+        return tally
     }
 
     private func log(_ result: FileOutcome, verdict: Verdict, original: Submission?) {
@@ -261,6 +427,23 @@ public final class InboxProcessor {
     /// `work/`. Safe to repeat (recovery calls it with `appendRecord: false` and then
     /// rebuilds `records.jsonl` from the ledger).
     private func settle(_ submission: Submission, workPath: String, appendRecord: Bool) throws -> Submission {
+        let (submission, destination) = try prepareSettling(submission, syncNotice: true)
+        if appendRecord && submission.outcome == .accepted,
+           let record = try ledger.record(submissionID: submission.id) {
+            try FileSystem.append(Data((record.json + "\n").utf8), to: state.records)
+        }
+        try FileSystem.move(workPath, to: destination)
+        try FileSystem.syncDirectory(state.folder(submission.folder))
+        try FileSystem.syncDirectory(state.work)
+        return submission
+    }
+
+    /// The first part of settling: the final stored name (renamed in the ledger if
+    /// something took it after the commit) and, for `rejected/`, the notice beside it.
+    /// Returns the submission and the path the file is to be moved to.
+    /// `syncNotice: false` leaves the sync of `rejected/` to the caller (the notice file
+    /// itself is always synced).
+    private func prepareSettling(_ submission: Submission, syncNotice: Bool) throws -> (Submission, String) {
         var submission = submission
         let directory = state.folder(submission.folder)
         var destination = (directory as NSString).appendingPathComponent(submission.storedName)
@@ -273,16 +456,10 @@ public final class InboxProcessor {
         }
         if submission.folder == .rejected {
             try FileSystem.writeAtomically(Data(notice(for: submission).text.utf8),
-                                           to: (directory as NSString).appendingPathComponent(Notice.fileName(for: submission.storedName)))
+                                           to: (directory as NSString).appendingPathComponent(Notice.fileName(for: submission.storedName)),
+                                           syncDirectory: syncNotice)
         }
-        if appendRecord && submission.outcome == .accepted,
-           let record = try ledger.record(submissionID: submission.id) {
-            try FileSystem.append(Data((record.json + "\n").utf8), to: state.records)
-        }
-        try FileSystem.move(workPath, to: destination)
-        try FileSystem.syncDirectory(directory)
-        try FileSystem.syncDirectory(state.work)
-        return submission
+        return (submission, destination)
     }
 
     /// The notice for a submission filed under `rejected/`, from what the ledger holds.
@@ -342,5 +519,29 @@ public final class InboxProcessor {
         try FileSystem.writeAtomically(Data(expected.utf8), to: state.records)
         logger.notice("records.jsonl rebuilt from the ledger")
         return true
+    }
+}
+
+/// One result slot per claimed file, filled by the parallel checks (each task writes only
+/// its own index) and read after they have all finished.
+private final class CheckedSlots: @unchecked Sendable {
+    private var slots: [Result<InboxProcessor.Checked?, any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Result<InboxProcessor.Checked?, any Error>? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    /// The result at `index`, emptied (so its verdict's memory is released as it goes).
+    func take(_ index: Int) -> Result<InboxProcessor.Checked?, any Error> {
+        lock.withLock {
+            defer { slots[index] = nil }
+            return slots[index] ?? .success(nil)
+        }
     }
 }

@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 import Ingest
 import Validate
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What became of one submission.
 public enum Outcome: String, Sendable, Codable, CaseIterable {
@@ -208,6 +211,34 @@ public final class Ledger: Sendable {
 
     // MARK: writing
 
+    /// Runs `body`, whose commits are written without a sync each (`synchronous = NORMAL`,
+    /// which in WAL mode still never corrupts the database), then makes them all durable at
+    /// once by syncing the write-ahead log (and the database file) — a group commit. When
+    /// this returns, every commit `body` made is as durable as with `synchronous = FULL`;
+    /// callers act on those commits (move files out of `work/`) only after it returns.
+    func groupCommit(_ body: () throws -> Void) throws {
+        try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        defer {
+            try? database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
+        try body()
+        try syncFiles()
+    }
+
+    /// `fsync` of the write-ahead log and the database file.
+    private func syncFiles() throws {
+        let path = database.path
+        for file in [path + "-wal", path] {
+            let fd = open(file, O_RDONLY | O_CLOEXEC)
+            if fd < 0 {
+                if errno == ENOENT { continue } // no WAL: everything is checkpointed
+                throw FileSystemError(operation: "open", path: file, code: errno)
+            }
+            defer { close(fd) }
+            if fsync(fd) != 0 { throw FileSystemError(operation: "fsync", path: file, code: errno) }
+        }
+    }
+
     /// Stores a submission and everything its outcome implies, in one transaction:
     /// an accepted form's record (superseding the current one for its key, and resolving
     /// the key's open rejections), or a rejected form's rejection. A duplicate adds only its
@@ -217,11 +248,11 @@ public final class Ledger: Sendable {
         try database.write { db in
             let verdict = draft.verdict
             let record = verdict.record
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO submissions (claim_id, file_name, stored_name, folder, sha256, size, received_at,
                     outcome, duplicate_of, format, encoding, findings_json, fiscal_year, round, bureau, station, phone)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
+                """).execute(arguments: [
                     draft.claimID, draft.fileName, draft.storedName, draft.folder.rawValue, draft.sha256, draft.size,
                     Ledger.timestamp(draft.receivedAt), draft.outcome.rawValue, draft.duplicateOf,
                     verdict.format?.rawValue, verdict.encoding?.rawValue, RecordJSON.findings(verdict.findings),
@@ -233,35 +264,35 @@ public final class Ledger: Sendable {
                 guard let record else { break }
                 let key = ReportKey(record)
                 let keyArguments: StatementArguments = [key.fiscalYear, key.round, key.bureau, key.station]
-                let previous = try Int64.fetchOne(db, sql: """
+                let previous = try Int64.fetchOne(db.cachedStatement(sql: """
                     SELECT id FROM records WHERE current AND fiscal_year = ? AND round = ? AND bureau = ? AND station = ?
-                    """, arguments: keyArguments)
+                    """), arguments: keyArguments)
                 if let previous {
-                    try db.execute(sql: "UPDATE records SET current = 0 WHERE id = ?", arguments: [previous])
+                    try db.cachedStatement(sql: "UPDATE records SET current = 0 WHERE id = ?").execute(arguments: [previous])
                 }
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO records (submission_id, fiscal_year, round, bureau, station, level, score, target, record_json)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [submissionID, key.fiscalYear, key.round, key.bureau, key.station,
+                    """).execute(arguments: [submissionID, key.fiscalYear, key.round, key.bureau, key.station,
                                      record.level, record.score, record.target.rawValue, record.jsonLine()])
                 let recordID = db.lastInsertedRowID
                 if let previous {
-                    try db.execute(sql: "UPDATE records SET superseded_by = ? WHERE id = ?", arguments: [recordID, previous])
+                    try db.cachedStatement(sql: "UPDATE records SET superseded_by = ? WHERE id = ?").execute(arguments: [recordID, previous])
                 }
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     UPDATE rejections SET status = 'resolved', resolved_by = ?, resolved_at = ?
                     WHERE status = 'open' AND fiscal_year = ? AND round = ? AND bureau = ? AND station = ?
-                    """, arguments: [submissionID, Ledger.timestamp(draft.receivedAt)] + keyArguments)
+                    """).execute(arguments: [submissionID, Ledger.timestamp(draft.receivedAt)] + keyArguments)
             case .rejected:
                 var rules: [String] = []
                 for finding in verdict.findings where finding.severity == .error && !rules.contains(finding.rule.rawValue) {
                     rules.append(finding.rule.rawValue)
                 }
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO rejections (submission_id, received_at, file_name, stored_name, station, bureau,
                         fiscal_year, round, phone, rules, status)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')
-                    """, arguments: [submissionID, Ledger.timestamp(draft.receivedAt), draft.fileName, draft.storedName,
+                    """).execute(arguments: [submissionID, Ledger.timestamp(draft.receivedAt), draft.fileName, draft.storedName,
                                      record?.station, record?.bureau, record?.fiscalYear, record?.round, record?.phone,
                                      rules.joined(separator: ",")])
             case .duplicate:
@@ -278,8 +309,8 @@ public final class Ledger: Sendable {
     /// the chosen name in the meantime).
     func rename(submission id: Int64, to storedName: String) throws {
         try database.write { db in
-            try db.execute(sql: "UPDATE submissions SET stored_name = ? WHERE id = ?", arguments: [storedName, id])
-            try db.execute(sql: "UPDATE rejections SET stored_name = ? WHERE submission_id = ?", arguments: [storedName, id])
+            try db.cachedStatement(sql: "UPDATE submissions SET stored_name = ? WHERE id = ?").execute(arguments: [storedName, id])
+            try db.cachedStatement(sql: "UPDATE rejections SET stored_name = ? WHERE submission_id = ?").execute(arguments: [storedName, id])
         }
     }
 
@@ -308,14 +339,13 @@ public final class Ledger: Sendable {
     }
 
     static func fetchSubmission(_ db: Database, id: Int64) throws -> Submission? {
-        try Row.fetchOne(db, sql: "SELECT \(submissionColumns) FROM submissions WHERE id = ?", arguments: [id]).map(submission)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(submissionColumns) FROM submissions WHERE id = ?"), arguments: [id]).map(submission)
     }
 
     /// The committed submission for a claim, if its outcome was committed.
     func submission(claimID: String) throws -> Submission? {
         try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Ledger.submissionColumns) FROM submissions WHERE claim_id = ?",
-                             arguments: [claimID]).map(Ledger.submission)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Ledger.submissionColumns) FROM submissions WHERE claim_id = ?"), arguments: [claimID]).map(Ledger.submission)
         }
     }
 
@@ -332,10 +362,10 @@ public final class Ledger: Sendable {
     /// The first submission with these bytes that was counted (not itself a duplicate).
     func original(sha256: String) throws -> Submission? {
         try database.read { db in
-            try Row.fetchOne(db, sql: """
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT \(Ledger.submissionColumns) FROM submissions WHERE sha256 = ? AND outcome != 'duplicate'
                 ORDER BY id LIMIT 1
-                """, arguments: [sha256]).map(Ledger.submission)
+                """), arguments: [sha256]).map(Ledger.submission)
         }
     }
 
@@ -349,9 +379,9 @@ public final class Ledger: Sendable {
         if name.hasSuffix(suffix) { names.append(String(name.dropLast(suffix.count))) }
         let placeholders = names.map { _ in "?" }.joined(separator: ", ")
         return try database.read { db in
-            try Bool.fetchOne(db, sql: """
+            try Bool.fetchOne(db.cachedStatement(sql: """
                 SELECT EXISTS (SELECT 1 FROM submissions WHERE folder = ? AND stored_name IN (\(placeholders)))
-                """, arguments: StatementArguments([folder.rawValue] + names)) ?? false
+                """), arguments: StatementArguments([folder.rawValue] + names)) ?? false
         }
     }
 
@@ -373,10 +403,10 @@ public final class Ledger: Sendable {
         if let submissionID { conditions.append("submission_id = ?"); arguments += [submissionID] }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try database.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT id, submission_id, fiscal_year, round, bureau, station, level, score, target, record_json, superseded_by
                 FROM records \(whereClause) ORDER BY id
-                """, arguments: arguments).map { row in
+                """), arguments: arguments).map { row in
                 StoredRecord(
                     id: row["id"], submissionID: row["submission_id"],
                     key: ReportKey(fiscalYear: row["fiscal_year"], round: row["round"], bureau: row["bureau"], station: row["station"]),
@@ -411,11 +441,11 @@ public final class Ledger: Sendable {
         if let rule = filter.rule { conditions.append("(',' || rules || ',') LIKE ?"); arguments += ["%,\(rule),%"] }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try database.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT id, submission_id, received_at, file_name, stored_name, station, bureau, fiscal_year, round,
                        phone, rules, status, resolved_by, resolved_at
                 FROM rejections \(whereClause) ORDER BY id
-                """, arguments: arguments).map { row in
+                """), arguments: arguments).map { row in
                 let rules: String = row["rules"]
                 return Rejection(
                     id: row["id"], submissionID: row["submission_id"],

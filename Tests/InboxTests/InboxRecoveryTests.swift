@@ -70,8 +70,11 @@ struct InboxRecoveryTests {
         #expect(box.names(box.state.work).isEmpty)
     }
 
-    @Test("kill -9 in the middle of a batch, then a restart: nothing lost, nothing doubled, integrity ok")
-    func killedMidBatch() async throws {
+    /// Batch size 1 takes the files one by one; 256 claims all ten before checking any, so
+    /// the kill (in the check of 07.txt) finds them all in `work/`.
+    @Test("kill -9 in the middle of a batch, then a restart: nothing lost, nothing doubled, integrity ok",
+          arguments: [1, 256])
+    func killedMidBatch(batchSize: Int) async throws {
         let box = try Sandbox()
         var sent: [String: Data] = [:]
         for index in 1...6 {
@@ -85,18 +88,25 @@ struct InboxRecoveryTests {
         }
         let inbox = box.inbox
         let stateRoot = box.state.root
-        await #expect(processExitsWith: .signal(SIGKILL)) { [inbox = inbox as String, stateRoot = stateRoot as String] in
+        await #expect(processExitsWith: .signal(SIGKILL)) { [inbox = inbox as String, stateRoot = stateRoot as String, batchSize = batchSize as Int] in
             let processor = try InboxProcessor(inbox: inbox, state: StateDirectory(stateRoot),
                                                checker: KillingChecker(), logger: Sandbox.quiet)
+            processor.batchSize = batchSize
             _ = try processor.runOnce()
         }
-        // The kill struck while 07.txt was claimed: six done, one in work/, three waiting.
-        #expect(box.names(box.state.work).count == 1)
-        #expect(box.names(box.state.accepted).count == 6)
+        if batchSize == 1 {
+            // The kill struck while 07.txt was claimed: six done, one in work/, three waiting.
+            #expect(box.names(box.state.work).count == 1)
+            #expect(box.names(box.state.accepted).count == 6)
+        } else {
+            // All ten claimed, none committed yet: all in work/, nothing stored.
+            #expect(box.names(box.state.work).count == 10)
+            #expect(box.names(box.state.accepted).isEmpty)
+        }
 
         // Restart (without the killer: the station sends the same bytes, the clerk reruns).
         let tally = try box.processor().runOnce()
-        #expect(tally.recovered == 1)
+        #expect(tally.recovered == (batchSize == 1 ? 1 : 10))
         #expect(box.names(box.state.work).isEmpty)
         let stored = box.names(box.state.accepted) + box.names(box.state.rejected).filter { !$0.hasSuffix(".notice.txt") }
         #expect(stored.sorted() == sent.keys.sorted())

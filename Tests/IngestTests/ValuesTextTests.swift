@@ -33,6 +33,18 @@ struct ValuesTextTests {
         #expect(Array(result.unicodeScalars) == Array(c.expected.unicodeScalars))
     }
 
+    /// The ASCII/Thai fast path must agree with the general (Foundation NFC) path, including
+    /// marks out of canonical order (่ before ุ), which the fast path hands over.
+    static let fastPathCases = [
+        "สภ.เมืองเชียงใหม่", "  กต.ตร.\t\tพบประชาชน ", "น\u{0E48}\u{0E38}", "น\u{0E38}\u{0E48}",
+        "ด\u{0E4D}\u{0E32}", "น\u{0E4D}\u{0E49}\u{0E32}", "\u{200B}๑๕ พ.ย.\u{FEFF} ๒๕๖๓\r\n", "a \u{0E34}b", "",
+    ]
+
+    @Test(arguments: fastPathCases)
+    func fastPathAgreesWithGeneralPath(_ text: String) {
+        #expect(Array(ThaiText.normalize(text).unicodeScalars) == Array(ThaiText.normalizedGenerally(text).unicodeScalars))
+    }
+
     static let matchKeyCases: [(String, String)] = [
         ("กต.ตร.พบประชาชน", "กต.ตร. พบประชาชน"),
         ("กต.ตร.\u{00A0}พบ\u{200B}ประชาชน", "กต.ตร.พบประชาชน"),

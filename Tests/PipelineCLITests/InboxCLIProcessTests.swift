@@ -60,7 +60,8 @@ struct InboxCLIProcessTests {
     func killedMidBatch() async throws {
         let box = try InboxFolder()
         var sent: [String: Data] = [:]
-        for index in 0..<400 {
+        // More than four batches (InboxProcessor.batchSize 256), so the kill lands while files still wait.
+        for index in 0..<1200 {
             let name = String(format: "f%04d.txt", index)
             let text = textForm(station: Self.stations[index % Self.stations.count],
                                 score: index % 7 == 0 ? "๕๐" : "๒๕", title: "ฉบับที่ \(index)")

@@ -53,7 +53,7 @@ public enum FormDecoder {
             return .unreadable(.undecodable(detail: failure.detail))
         }
 
-        if isBlank(decoded.text) { return .unreadable(.emptyFile) }
+        if ThaiText.isBlank(decoded.text) { return .unreadable(.emptyFile) }
         if let line = firstControlLine(in: decoded.text) {
             return .unreadable(.binaryContent(line: line))
         }
@@ -124,16 +124,6 @@ public enum FormDecoder {
             if String(validating: bytes.prefix(length), as: UTF8.self) != nil { return length }
         }
         return 0
-    }
-
-    /// True when `ThaiText.normalize(text)` would be empty: every scalar is white space, a
-    /// zero-width space or a BOM. Stops at the first visible scalar instead of normalizing the
-    /// whole file (which, for a file of many megabytes under a raised size limit, was a full
-    /// extra pass over it; found by the attack corpus).
-    static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy {
-            $0.properties.isWhitespace || $0.value == 0x200B || $0.value == 0xFEFF
-        }
     }
 
     // MARK: - Binary content

@@ -68,8 +68,30 @@ public struct TextFormReader: Sendable {
     // MARK: - Lines
 
     /// The text's lines, split at LF, CRLF and CR (Swift reads CRLF as one character).
+    ///
+    /// Split on the UTF-8 bytes: CR and LF are always characters of their own (Unicode never
+    /// joins a mark to them), so the byte positions are the character boundaries a split on
+    /// characters would find, at a fraction of the cost.
     static func lines(of text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                utf8.formIndex(after: &index)
+                continue
+            }
+            lines.append(text[lineStart..<index])
+            utf8.formIndex(after: &index)
+            if byte == 0x0D, index != utf8.endIndex, utf8[index] == 0x0A {
+                utf8.formIndex(after: &index)
+            }
+            lineStart = index
+        }
+        lines.append(text[lineStart..<utf8.endIndex])
+        return lines
     }
 
     /// Label and value, split at the first `:` or full-width `：`.

@@ -61,7 +61,11 @@ public enum ThaiDateParser {
 
     /// `15/11/2563`, `15-11-63`, `15.11.2563`: day, month, year with one separator kind.
     private static func parseNumeric(_ text: String) -> DateReading? {
-        let compact = text.replacingOccurrences(of: " ", with: "")
+        // Only digits, spaces and separators can make three all-digit parts; anything else
+        // (a month name, most dates on forms) is not this form, decided without a copy.
+        guard text.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x20 || $0 == 0x2F || $0 == 0x2D || $0 == 0x2E })
+        else { return nil }
+        let compact = String(decoding: text.utf8.filter { $0 != 0x20 }, as: UTF8.self)
         guard let separator = compact.first(where: { numericSeparators.contains($0) }) else { return nil }
         let parts = compact.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy(isDigits) else { return nil }

@@ -1,28 +1,47 @@
 /// Thai digits ๐–๙ (U+0E50–U+0E59) and their Arabic equivalents.
 public enum ThaiDigits {
-    static let thaiZero: UInt32 = 0x0E50
-    static let arabicZero: UInt32 = 0x30
-
     /// `2564` → `๒๕๖๔`.
     public static func thai(_ number: Int) -> String {
-        map(String(number), from: arabicZero, to: thaiZero)
+        map(String(number), toThai: true)
     }
 
     /// Replaces every Thai digit by its Arabic digit and leaves everything else alone:
     /// `ภ.๕` → `ภ.5`, `๑๕/11/๒๕๖๓` → `15/11/2563`.
     public static func arabic(_ text: String) -> String {
-        map(text, from: thaiZero, to: arabicZero)
+        map(text, toThai: false)
     }
 
-    private static func map(_ text: String, from: UInt32, to: UInt32) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if (from...from + 9).contains(scalar.value) {
-                scalars.append(Unicode.Scalar(scalar.value - from + to)!)
+    /// Works on UTF-8 bytes: Thai digits are E0 B9 90–99, Arabic ones 30–39, and in valid
+    /// UTF-8 an E0 always starts a three-byte scalar, so every other byte is copied as is.
+    private static func map(_ text: String, toThai: Bool) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            if toThai {
+                output.reserveCapacity(bytes.count * 3)
+                for byte in bytes {
+                    if (0x30...0x39).contains(byte) {
+                        output.append(contentsOf: [0xE0, 0xB9, 0x90 + (byte - 0x30)])
+                    } else {
+                        output.append(byte)
+                    }
+                }
             } else {
-                scalars.append(scalar)
+                output.reserveCapacity(bytes.count)
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == 0xE0, index + 2 < bytes.count, bytes[index + 1] == 0xB9,
+                       (0x90...0x99).contains(bytes[index + 2]) {
+                        output.append(0x30 + (bytes[index + 2] - 0x90))
+                        index += 3
+                    } else {
+                        output.append(byte)
+                        index += 1
+                    }
+                }
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(scalars)
     }
 }
