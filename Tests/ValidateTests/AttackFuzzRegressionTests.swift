@@ -17,8 +17,8 @@ struct AttackFuzzRegressionTests {
     }
 
     @Test(arguments: cases)
-    func checker(file: URL) throws {
-        let result = Attack.check(try Data(contentsOf: file), file: file.lastPathComponent)
+    func checker(file: URL) async throws {
+        let result = await Attack.check(try Data(contentsOf: file), file: file.lastPathComponent)
         let verdict = result.verdict
         #expect(result.elapsed < Attack.timeBound)
         let line = verdict.jsonLine()
