@@ -152,6 +152,7 @@ public final class InboxProcessor {
         }
         try FileSystem.syncDirectory(state.work)
         try FileSystem.syncDirectory(inbox)
+        CrashPoint.reach(.afterClaim)
         return try process(workPath: workPath, claimID: claimID, fileName: name, recovered: false)
     }
 
@@ -213,6 +214,7 @@ public final class InboxProcessor {
         let submission = try ledger.commit(SubmissionDraft(
             claimID: claimID, fileName: fileName, storedName: storedName, folder: folder, sha256: sha256,
             size: size, receivedAt: now(), outcome: outcome, duplicateOf: original?.id, verdict: verdict))
+        CrashPoint.reach(.afterCommit)
         let settled = try settle(submission, workPath: workPath, appendRecord: true)
         let result = FileOutcome(submission: settled, recovered: recovered)
         log(result, verdict: verdict, original: original)
@@ -279,9 +281,11 @@ public final class InboxProcessor {
            let record = try ledger.record(submissionID: submission.id) {
             try FileSystem.append(Data((record.json + "\n").utf8), to: state.records)
         }
+        CrashPoint.reach(.afterRecord)
         try FileSystem.move(workPath, to: destination)
         try FileSystem.syncDirectory(directory)
         try FileSystem.syncDirectory(state.work)
+        CrashPoint.reach(.afterMove)
         return submission
     }
 
