@@ -155,7 +155,9 @@ enum FileSystem {
 
     /// Reads a regular file without following a symlink and without blocking on a FIFO that
     /// took its place since the `lstat`. Every byte goes through `consume` (the hash); only
-    /// the first `limit` bytes are kept. Returns the kept bytes and the whole size.
+    /// the first `limit` bytes are kept. Returns the kept bytes and the whole size. A file
+    /// whose size is already `limit` or more is not read at all (a 2 GB file, sparse or not,
+    /// costs one `fstat`, not a pass over 2 GB): the result is no bytes and its size.
     static func readRegularFile(_ path: String, keepingAtMost limit: Int,
                                 consume: (UnsafeRawBufferPointer) -> Void) throws -> (data: Data, size: Int64) {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
@@ -166,6 +168,7 @@ enum FileSystem {
         guard kind(of: info.st_mode) == .regular else {
             throw FileSystemError(operation: "open (not a regular file)", path: path, code: EINVAL)
         }
+        if Int64(info.st_size) >= Int64(limit) { return (Data(), Int64(info.st_size)) }
         var data = Data()
         var total: Int64 = 0
         let chunk = 1 << 16

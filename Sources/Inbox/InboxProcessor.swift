@@ -184,12 +184,14 @@ public final class InboxProcessor {
             var hasher = SHA256()
             do {
                 let read = try FileSystem.readRegularFile(workPath, keepingAtMost: readLimit + 1) { hasher.update(bufferPointer: $0) }
-                sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
                 size = read.size
                 if read.size > Int64(readLimit) {
+                    // Not read whole (see readRegularFile), so not hashed either.
+                    sha256 = nil
                     verdict = Verdict(file: fileName, format: nil, encoding: nil,
                                       findings: [Finding(.tooLarge(size: Int(read.size), limit: readLimit))], record: nil)
                 } else {
+                    sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
                     verdict = checker.check(read.data, file: fileName)
                 }
             } catch let error as FileSystemError {
