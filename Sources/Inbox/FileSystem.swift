@@ -79,6 +79,13 @@ enum FileSystem {
         }
     }
 
+    /// The number of names (hard links) of the entry, read with `lstat`; nil when it is gone.
+    static func linkCount(_ path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return Int(info.st_nlink)
+    }
+
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0

@@ -180,6 +180,12 @@ public final class InboxProcessor {
         if entry.kind != .regular {
             verdict = Verdict(file: fileName, format: nil, encoding: nil,
                               findings: [Finding(.notRegularFile(kind: entry.kind.label))], record: nil)
+        } else if let links = FileSystem.linkCount(workPath), links > 1 {
+            // A hard link shares its bytes with a name outside the inbox: those bytes were
+            // not sent, may be anyone's file, and would change the stored "original" when
+            // written through the other name. Not read; filed under rejected/ like a symlink.
+            verdict = Verdict(file: fileName, format: nil, encoding: nil,
+                              findings: [Finding(.notRegularFile(kind: "hard link, \(links) names"))], record: nil)
         } else {
             var hasher = SHA256()
             do {
