@@ -209,7 +209,9 @@ enum FileSystem {
             if fsync(fd) != 0 { throw FileSystemError(operation: "fsync", path: temporary, code: errno) }
             close(fd)
         } catch {
+            // A full disk: leave no half-written `.writing` file behind for a clerk to find.
             close(fd)
+            Glibc.unlink(temporary)
             throw error
         }
         try rename(temporary, to: path)
