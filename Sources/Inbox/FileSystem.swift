@@ -223,7 +223,15 @@ enum FileSystem {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if fd < 0 { throw FileSystemError(operation: "open for append", path: path, code: errno) }
         defer { close(fd) }
-        try writeAll(fd, data, path: path)
+        let before = lseek(fd, 0, SEEK_END)
+        do {
+            try writeAll(fd, data, path: path)
+        } catch {
+            // A full disk cut the line short: take the half line back, so that the next
+            // append does not run on from it (recovery would rebuild it, but later).
+            if before >= 0 { _ = ftruncate(fd, before) }
+            throw error
+        }
         if fsync(fd) != 0 { throw FileSystemError(operation: "fsync", path: path, code: errno) }
     }
 
