@@ -143,7 +143,7 @@ public final class InboxProcessor {
         let source = (inbox as NSString).appendingPathComponent(name)
         guard try FileSystem.snapshot(source) != nil else { return nil }
         let claimID = InboxProcessor.newClaimID()
-        let workName = "\(claimID)--\(name)"
+        let workName = "\(claimID)--\(NameLength.fitting(name, withinBytes: NameLength.nameMax - claimID.utf8.count - 2 - NameLength.workNameReserve))"
         let workPath = (state.work as NSString).appendingPathComponent(workName)
         do {
             try FileSystem.move(source, to: workPath)
@@ -251,6 +251,7 @@ public final class InboxProcessor {
     /// extension on a clash; in `rejected/` the notice's name must be free too.
     func uniqueName(for fileName: String, in folder: StoredFolder) throws -> String {
         let directory = state.folder(folder)
+        let fileName = NameLength.fitting(fileName, withinBytes: NameLength.nameMax - NameLength.storedNameReserve)
         let ext = (fileName as NSString).pathExtension
         let stem = ext.isEmpty ? fileName : String(fileName.dropLast(ext.count + 1))
         var counter = 1
