@@ -109,7 +109,8 @@ public final class InboxProcessor {
 
     /// The names in the inbox that are waiting to be taken, sorted.
     public func waitingNames() throws -> [String] {
-        try FileSystem.list(inbox).filter { !InboxProcessor.isIgnored($0) }
+        UndecodableNames.renameAll(in: inbox, logger: logger)
+        return try FileSystem.list(inbox).filter { !InboxProcessor.isIgnored($0) }
     }
 
     // MARK: one pass
