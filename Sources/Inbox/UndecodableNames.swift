@@ -8,8 +8,8 @@ import Glibc
 /// Thai Windows machine, say). Swift strings cannot hold such a name, so `readdir` would
 /// hand back a repaired name that does not exist and the file would wait in the inbox
 /// forever. Before the inbox is listed, each such entry is renamed in place, atomically
-/// and without replacing anything, to its name with every byte that is not UTF-8 written
-/// as `%XX` (`\xA1\xA2.txt` → `%A1%A2.txt`); it is then taken like any other file.
+/// and without replacing anything, to its name with every non-ASCII byte written as `%XX`
+/// (`\xA1\xA2.txt` → `%A1%A2.txt`); it is then taken like any other file.
 enum UndecodableNames {
     /// Renames every entry of `directory` whose name is not valid UTF-8; returns the new
     /// names. An entry that cannot be renamed is logged and left (it is retried next time).
@@ -62,23 +62,19 @@ enum UndecodableNames {
         }
     }
 
-    /// The name's valid UTF-8 kept as it is, every other byte as `%XX`.
+    /// The name with every byte that is not ASCII, and `%` itself, written as `%XX`: the
+    /// original bytes can be read back from it (`%C3%D2%C2%A7%D2%B9.txt` is รายงาน.txt in
+    /// Windows-874). Partly valid UTF-8 is escaped too: read as UTF-8, a Windows-874 name
+    /// would turn into unrelated letters.
     static func escapedName(_ bytes: [UInt8]) -> String {
         var out = ""
-        var index = 0
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                out.unicodeScalars.append(Unicode.UTF8.decode(encoded))
-                index += encoded.count
-            case .error(let length):
-                for byte in bytes[index..<(index + length)] { out += String(format: "%%%02X", byte) }
-                index += length
-            case .emptyInput:
-                return out
+        for byte in bytes {
+            if byte < 0x80 && byte != UInt8(ascii: "%") {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += String(format: "%%%02X", byte)
             }
         }
+        return out
     }
 }
