@@ -24,7 +24,9 @@ struct OddityNameTests {
         Fit(name: "กขคง", limit: 7, expected: "กข"),
         // An extension longer than half the room is not kept.
         Fit(name: "a.verylongextension", limit: 10, expected: "a.verylong"),
-        Fit(name: "ตำรวจ.xml", limit: 10, expected: "ต.xml"),
+        // ตำ is one character (ต + sara am): kept or cut whole.
+        Fit(name: "ตำรวจ.xml", limit: 10, expected: "ตำ.xml"),
+        Fit(name: "ตำรวจ.xml", limit: 12, expected: "ตำ.xml"),
     ])
     func fitting(_ fit: Fit) {
         let result = NameLength.fitting(fit.name, withinBytes: fit.limit)

@@ -129,7 +129,7 @@ struct FaultDiskTests {
         let filler = SmallFileSystem.fill(mountPoint, leaving: 0)
         watcher.signal(SIGCONT)
         try await Task.sleep(for: .seconds(3))
-        #expect(watcher.process.isRunning, "a full disk does not stop the watcher")
+        #expect(watcher.process.isRunning, "a full disk does not stop the watcher: \(watcher.stderr.suffix(1500))")
         for name in stuck {
             #expect(["inbox", "work"].contains(Self.place(of: name, box)), "\(name) waits while the disk is full")
         }
