@@ -330,14 +330,21 @@ public final class InboxProcessor {
                 logger.warning("unknown entry in work/, left alone", metadata: ["name": "\(workName)"])
                 continue
             }
-            if let committed = try ledger.submission(claimID: claimID) {
-                let settled = try settle(committed, workPath: workPath, appendRecord: false)
-                let result = FileOutcome(submission: settled, recovered: true)
-                logger.info("recovered \(fileName): \(settled.outcome.rawValue) (committed before the interruption)",
-                            metadata: ["stored": "\(result.storedPath)"])
-                tally.add(result)
-            } else if let result = try process(workPath: workPath, claimID: claimID, fileName: fileName, recovered: true) {
-                tally.add(result)
+            do {
+                if let committed = try ledger.submission(claimID: claimID) {
+                    let settled = try settle(committed, workPath: workPath, appendRecord: false)
+                    let result = FileOutcome(submission: settled, recovered: true)
+                    logger.info("recovered \(fileName): \(settled.outcome.rawValue) (committed before the interruption)",
+                                metadata: ["stored": "\(result.storedPath)"])
+                    tally.add(result)
+                } else if let result = try process(workPath: workPath, claimID: claimID, fileName: fileName, recovered: true) {
+                    tally.add(result)
+                }
+            } catch {
+                // One entry that cannot be finished (a full disk) does not hold back the
+                // others; it stays in work/ for the next recovery.
+                tally.failed += 1
+                logger.error("could not recover \(fileName): \(error)")
             }
         }
         try rebuildRecordsFileIfNeeded()
