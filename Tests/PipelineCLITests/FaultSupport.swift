@@ -173,28 +173,20 @@ struct StateAudit {
 
 /// Runs `pipeline ARGUMENTS…` under `prlimit --fsize=BYTES` with SIGXFSZ ignored, so that a
 /// write past BYTES fails with `EFBIG` as a full disk fails with `ENOSPC` (an ignored
-/// signal stays ignored across `exec`).
+/// signal stays ignored across `exec`). Standard output and error come back together.
 func runWithFileSizeLimit(_ bytes: Int, _ arguments: [String]) throws -> PipelineProcess.Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = ["-c", "trap '' XFSZ; exec prlimit --fsize=\(bytes):\(bytes) \"$@\"", "sh", PipelineProcess.binary.path] + arguments
-    // Both go to files, so that neither can fill a pipe and stall the child.
-    let base = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-fsize-\(UUID().uuidString)")
-    let outFile = base.appendingPathExtension("out"), errFile = base.appendingPathExtension("err")
-    _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
-    defer {
-        try? FileManager.default.removeItem(at: outFile)
-        try? FileManager.default.removeItem(at: errFile)
-    }
-    process.standardOutput = try FileHandle(forWritingTo: outFile)
-    process.standardError = try FileHandle(forWritingTo: errFile)
+    // One pipe for both (a file would itself be held to the size limit), read to the end.
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    return PipelineProcess.Result(status: process.terminationStatus,
-                                  stdout: String(decoding: (try? Data(contentsOf: outFile)) ?? Data(), as: UTF8.self),
-                                  stderr: String(decoding: (try? Data(contentsOf: errFile)) ?? Data(), as: UTF8.self))
+    return PipelineProcess.Result(status: process.terminationStatus, stdout: output, stderr: output)
 }
 
 /// Mounts and unmounts a small tmpfs (root only), for the full-disk tests.
