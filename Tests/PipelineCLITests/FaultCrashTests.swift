@@ -121,7 +121,7 @@ struct FaultCrashTests {
             #expect(await running.waitForExit(), "seed \(seed) round \(round)")
             if wasRunning { killedMidWork += 1 }
             audit.expectNothingLostOrDoubled(sent: sent, "seed \(seed), round \(round), \(watch ? "watch" : "run") killed after \(delay) ms")
-            try audit.expectNoticesOnlyForCommitted("seed \(seed), round \(round)")
+            try audit.expectNoticesOnlyForCommitted("seed \(seed), round \(round)", afterKill: true)
         }
         #expect(killedMidWork > 0, "at least one kill landed while the process was working (seed \(seed))")
         let finish = try box.run()
