@@ -17,12 +17,8 @@ enum UndecodableNames {
     static func renameAll(in directory: String, logger: Logger) -> [String] {
         guard let dir = opendir(directory) else { return [] }
         var undecodable: [[UInt8]] = []
-        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
         while let entry = readdir(dir) {
-            // The name in place, up to its NUL: a `dirent` is only as long as its name, so
-            // copying the whole 256-byte `d_name` would read past the end (AddressSanitizer).
-            let name = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: UInt8.self)
-            let bytes = Array(UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
+            let bytes = directoryEntryName(entry)
             if String(validating: bytes, as: UTF8.self) == nil { undecodable.append(bytes) }
         }
         closedir(dir)
