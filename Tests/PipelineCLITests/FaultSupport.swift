@@ -175,6 +175,10 @@ struct StateAudit {
     }
 }
 
+/// True when this test process (and so the `pipeline` built beside it) runs under
+/// ThreadSanitizer, whose runtime dies with a BUS error at start-up under a file-size limit.
+let underThreadSanitizer = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__tsan_init") != nil
+
 /// Runs `pipeline ARGUMENTS…` under `prlimit --fsize=BYTES` with SIGXFSZ ignored, so that a
 /// write past BYTES fails with `EFBIG` as a full disk fails with `ENOSPC` (an ignored
 /// signal stays ignored across `exec`). Standard output and error come back together.
