@@ -144,7 +144,8 @@ public final class InboxProcessor {
         let source = (inbox as NSString).appendingPathComponent(name)
         guard try FileSystem.snapshot(source) != nil else { return nil }
         let claimID = InboxProcessor.newClaimID()
-        let workName = "\(claimID)--\(NameLength.fitting(name, withinBytes: NameLength.nameMax - claimID.utf8.count - 2 - NameLength.workNameReserve))"
+        let room = NameLength.nameMax - claimID.utf8.count - 2 - NameLength.workNameReserve
+        let workName = "\(claimID)--\(NameLength.fitting(name, withinBytes: room))"
         let workPath = (state.work as NSString).appendingPathComponent(workName)
         do {
             try FileSystem.move(source, to: workPath)
