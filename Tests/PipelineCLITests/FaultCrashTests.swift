@@ -31,13 +31,13 @@ struct FaultCrashTests {
     static let cases = CrashPoint.allCases.flatMap { point in [1, 2, 6].map { Case(point: point, arrival: $0) } }
 
     @Test("SIGKILL at a step, then a restart: every input once, ledger, notices and records.jsonl consistent", arguments: cases)
-    func crashAtStep(_ crash: Case) throws {
+    func crashAtStep(_ crash: Case) async throws {
         let box = try InboxFolder()
         let sent = try Self.dropBatch(box)
         let audit = StateAudit(box)
 
-        let crashed = try PipelineProcess.run(["run", box.inbox, "--state", box.state] + schemaArguments,
-                                              environment: [CrashPoint.environmentVariable: crash.testDescription])
+        let crashed = try await pipelineRun(box.inbox, box.state,
+                                            environment: [CrashPoint.environmentVariable: crash.testDescription])
         #expect(crashed.status == SIGKILL, "killed by the hook: \(crashed.stderr)")
         #expect(!crashed.stdout.contains("accepted"), "no summary line: it died mid-pass")
         audit.expectNothingLostOrDoubled(sent: sent, "right after the crash")
@@ -59,7 +59,7 @@ struct FaultCrashTests {
             #expect(work.isEmpty)
         }
 
-        let restart = try PipelineProcess.run(["run", box.inbox, "--state", box.state] + schemaArguments)
+        let restart = try await pipelineRun(box.inbox, box.state)
         #expect(restart.status == 0, "\(restart.stderr)")
         if crash.point == .afterCommit || crash.point == .afterRecord {
             #expect(restart.stderr.contains("recovered \(crashedName)"), "finished from the ledger, not processed again")
@@ -71,7 +71,7 @@ struct FaultCrashTests {
     }
 
     @Test("PIPELINE_CRASH_AT that does not parse is ignored: the run completes")
-    func unparsableCrashPointIsHarmless() throws {
+    func unparsableCrashPointIsHarmless() async throws {
         let box = try InboxFolder()
         var sent = try Self.dropBatch(box)
         for (index, value) in ["after-lunch", "after-claim:0", "after-claim:x", "after-claim:1:2", ""].enumerated() {
@@ -80,8 +80,8 @@ struct FaultCrashTests {
                 try box.drop("g\(index).txt", text)
                 sent[sha256Hex(Data(text.utf8)), default: 0] += 1
             }
-            let result = try PipelineProcess.run(["run", box.inbox, "--state", box.state] + schemaArguments,
-                                                 environment: [CrashPoint.environmentVariable: value])
+            let result = try await pipelineRun(box.inbox, box.state,
+                                               environment: [CrashPoint.environmentVariable: value])
             #expect(result.status == 0, "\(value): \(result.stderr)")
         }
         try StateAudit(box).expectSettled(sent: sent, "unarmed")
@@ -124,7 +124,7 @@ struct FaultCrashTests {
             try audit.expectNoticesOnlyForCommitted("seed \(seed), round \(round)", afterKill: true)
         }
         #expect(killedMidWork > 0, "at least one kill landed while the process was working (seed \(seed))")
-        let finish = try box.run()
+        let finish = try await pipelineRun(box.inbox, box.state)
         #expect(finish.status == 0, "\(finish.stderr)")
         try audit.expectSettled(sent: sent, "seed \(seed), after \(Self.rounds) killed rounds and a clean run")
     }

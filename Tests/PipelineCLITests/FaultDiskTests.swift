@@ -39,12 +39,12 @@ struct FaultDiskTests {
     @Test("write failures (a file-size limit, EFBIG): forms stay, no notice, resumed by the next run with space",
           .disabled(if: underThreadSanitizer, "ThreadSanitizer's runtime cannot start under RLIMIT_FSIZE (BUS error)"),
           arguments: [1, commitFails, 150_000])
-    func fileSizeLimit(_ limit: Int) throws {
+    func fileSizeLimit(_ limit: Int) async throws {
         let folder = try InboxFolder()
         let box = FaultPaths(folder)
         var sent: [String: Int] = [:]
         _ = try Self.dropPair(box, "first", 0, into: &sent)
-        #expect(try box.run().status == 0)
+        #expect(try await box.run().status == 0)
         if limit > Self.commitFails {
             // Enough accepted forms, each with 2 KB of evidence in its record, for
             // records.jsonl to pass the limit.
@@ -54,13 +54,13 @@ struct FaultDiskTests {
                 try box.drop("more\(index).txt", text)
                 sent[sha256Hex(Data(text.utf8)), default: 0] += 1
             }
-            #expect(try box.run().status == 0)
+            #expect(try await box.run().status == 0)
             let size = (try? FileManager.default.attributesOfItem(atPath: box.state + "/records.jsonl")[.size] as? Int) ?? 0
             #expect(size > limit, "records.jsonl (\(size) bytes) is past the limit")
         }
 
         let stuck = try Self.dropPair(box, "full", 999, into: &sent)
-        let limited = try runWithFileSizeLimit(limit, ["run", box.inbox, "--state", box.state] + schemaArguments)
+        let limited = try await runWithFileSizeLimit(limit, ["run", box.inbox, "--state", box.state] + schemaArguments)
         #expect(limited.status != SIGXFSZ, "SIGXFSZ is ignored, so writes fail with EFBIG instead of killing the process")
         let audit = StateAudit(box)
         audit.expectNothingLostOrDoubled(sent: sent, "under a \(limit)-byte file-size limit")
@@ -93,7 +93,7 @@ struct FaultDiskTests {
             #expect(stuck.allSatisfy { !committed.contains($0) }, "nothing can be committed under \(limit) bytes: \(limited.stderr)")
         }
 
-        let resumed = try box.run()
+        let resumed = try await box.run()
         #expect(resumed.status == 0, "\(resumed.stderr)")
         try audit.expectSettled(sent: sent, "after the limit is lifted")
         #expect(stuck.allSatisfy { ["accepted", "rejected"].contains(Self.place(of: $0, box)) })
@@ -101,7 +101,7 @@ struct FaultDiskTests {
 
     @Test("a real full file system (tmpfs, root only): run at several amounts of free space, then with space back",
           .enabled(if: SmallFileSystem.available, "needs root and mount(8) for a small tmpfs"))
-    func fullTmpfs() throws {
+    func fullTmpfs() async throws {
         let root = try TemporaryFolder()
         let mountPoint = root.url.path + "/fs"
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
@@ -113,13 +113,13 @@ struct FaultDiskTests {
         let audit = StateAudit(box)
         var sent: [String: Int] = [:]
         _ = try Self.dropPair(box, "first", 0, into: &sent)
-        #expect(try box.run().status == 0)
+        #expect(try await box.run().status == 0)
 
         var stuckSomewhere = 0
         for (round, leave) in [0, 4096, 8192, 12288, 16384, 32768, 65536].enumerated() {
             let names = try Self.dropPair(box, "leave\(leave)", round + 1, into: &sent)
             let filler = SmallFileSystem.fill(mountPoint, leaving: leave)
-            let full = try box.run()
+            let full = try await box.run()
             #expect(full.status == 0 || full.status == 1, "exits, never crashes: \(full.stderr)")
             audit.expectNothingLostOrDoubled(sent: sent, "\(leave) bytes free")
             let places = names.map { Self.place(of: $0, box) }
@@ -133,7 +133,7 @@ struct FaultDiskTests {
                 stuckSomewhere += 1
                 #expect(["inbox", "work"].contains(place), "\(name) with \(leave) bytes free: \(full.stderr)")
             }
-            let resumed = try box.run()
+            let resumed = try await box.run()
             #expect(resumed.status == 0, "\(resumed.stderr)")
             try audit.expectSettled(sent: sent, "space back after \(leave) bytes free")
         }

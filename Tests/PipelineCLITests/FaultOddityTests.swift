@@ -138,12 +138,12 @@ struct FaultOddityTests {
     }
 
     @Test("pipeline run: every oddity accepted or rejected within the time bound, the secret nowhere")
-    func oddities() throws {
+    func oddities() async throws {
         let box = try InboxFolder()
         let outside = try TemporaryFolder()
         let planted = try Self.plant(in: box.inbox, outside: outside.url.path)
         let started = Date()
-        let result = try box.run()
+        let result = try await pipelineRun(box.inbox, box.state)
         let seconds = Date().timeIntervalSince(started)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(seconds < 60, "\(seconds) s for \(planted.count) entries")
@@ -151,8 +151,8 @@ struct FaultOddityTests {
         #expect(StateAudit.entries(box.inbox) == [InboxProcessor.lockName])
         try Self.expectFiled(planted, state: box.state)
 
-        let rejections = try PipelineProcess.run(["rejections", "--all", "--format", "json", "--state", box.state])
-        let records = try PipelineProcess.run(["records", "--all", "--state", box.state])
+        let rejections = try await pipeline(["rejections", "--all", "--format", "json", "--state", box.state])
+        let records = try await pipeline(["records", "--all", "--state", box.state])
         #expect(rejections.status == 0 && records.status == 0)
         Self.expectNoSecret(state: box.state, texts: [result.stdout, result.stderr, rejections.stdout, records.stdout],
                             outside: outside.url.path)
@@ -160,7 +160,7 @@ struct FaultOddityTests {
                 "the link's target is untouched")
         #expect(FileManager.default.contents(atPath: outside.url.path + "/secret-hard.txt") == Data(Self.secretForm().utf8))
 
-        let again = try box.run()
+        let again = try await pipelineRun(box.inbox, box.state)
         #expect(again.stdout.contains("accepted 0 · rejected 0 · duplicates 0"), "nothing waits, nothing is taken twice")
     }
 

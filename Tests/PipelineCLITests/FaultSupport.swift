@@ -8,6 +8,25 @@ import Testing
 /// always run.
 let longFaultTests = ProcessInfo.processInfo.environment["PIPELINE_LONG_TESTS"] == "1"
 
+/// Runs blocking work (waiting for a child process) on a thread of its own. Swift Testing
+/// runs tests on the cooperative pool, which has one thread per core (two here): a test that
+/// blocks one for seconds starves the timing-sensitive watcher tests running beside it.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
+
+/// `pipeline ARGUMENTS…`, waited for off the cooperative pool.
+func pipeline(_ arguments: [String], environment: [String: String] = [:]) async throws -> PipelineProcess.Result {
+    try await offPool { try PipelineProcess.run(arguments, environment: environment) }
+}
+
+/// `pipeline run INBOX --state STATE` with the repository's schemas, off the cooperative pool.
+func pipelineRun(_ inbox: String, _ state: String, environment: [String: String] = [:]) async throws -> PipelineProcess.Result {
+    try await pipeline(["run", inbox, "--state", state] + schemaArguments, environment: environment)
+}
+
 /// SHA-256 of bytes, as lowercase hex (the ledger's form).
 func sha256Hex(_ data: Data) -> String {
     SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
@@ -55,8 +74,8 @@ struct FaultPaths {
 
     /// `pipeline run` over the inbox.
     @discardableResult
-    func run() throws -> PipelineProcess.Result {
-        try PipelineProcess.run(["run", inbox, "--state", state] + schemaArguments)
+    func run() async throws -> PipelineProcess.Result {
+        try await pipelineRun(inbox, state)
     }
 }
 
@@ -182,7 +201,11 @@ let underThreadSanitizer = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__tsan
 /// Runs `pipeline ARGUMENTS…` under `prlimit --fsize=BYTES` with SIGXFSZ ignored, so that a
 /// write past BYTES fails with `EFBIG` as a full disk fails with `ENOSPC` (an ignored
 /// signal stays ignored across `exec`). Standard output and error come back together.
-func runWithFileSizeLimit(_ bytes: Int, _ arguments: [String]) throws -> PipelineProcess.Result {
+func runWithFileSizeLimit(_ bytes: Int, _ arguments: [String]) async throws -> PipelineProcess.Result {
+    try await offPool { try runWithFileSizeLimitBlocking(bytes, arguments) }
+}
+
+private func runWithFileSizeLimitBlocking(_ bytes: Int, _ arguments: [String]) throws -> PipelineProcess.Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = ["-c", "trap '' XFSZ; exec prlimit --fsize=\(bytes):\(bytes) \"$@\"", "sh", PipelineProcess.binary.path] + arguments
