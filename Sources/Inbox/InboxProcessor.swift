@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 import Ingest
 import Logging
 import Validate
@@ -109,7 +110,8 @@ public final class InboxProcessor {
 
     /// The names in the inbox that are waiting to be taken, sorted.
     public func waitingNames() throws -> [String] {
-        try FileSystem.list(inbox).filter { !InboxProcessor.isIgnored($0) }
+        UndecodableNames.renameAll(in: inbox, logger: logger)
+        return try FileSystem.list(inbox).filter { !InboxProcessor.isIgnored($0) }
     }
 
     // MARK: one pass
@@ -145,8 +147,7 @@ public final class InboxProcessor {
         let source = (inbox as NSString).appendingPathComponent(name)
         guard try FileSystem.snapshot(source) != nil else { return nil }
         let claimID = InboxProcessor.newClaimID()
-        let workName = "\(claimID)--\(name)"
-        let workPath = (state.work as NSString).appendingPathComponent(workName)
+        let workPath = self.workPath(claimID: claimID, name: name)
         do {
             try FileSystem.move(source, to: workPath)
         } catch let error as FileSystemError where error.code == ENOENT {
@@ -154,15 +155,30 @@ public final class InboxProcessor {
         }
         try FileSystem.syncDirectory(state.work)
         try FileSystem.syncDirectory(inbox)
+        CrashPoint.reach(.afterClaim)
         return try process(workPath: workPath, claimID: claimID, fileName: name, recovered: false)
     }
 
-    /// Sortable by time, unique by its random tail; never contains `--`.
+    /// `work/CLAIM--NAME`, the name shortened (keeping its extension) where the whole would
+    /// not fit a file name's 255 bytes.
+    func workPath(claimID: String, name: String) -> String {
+        let room = NameLength.nameMax - claimID.utf8.count - 2 - NameLength.workNameReserve
+        let workName = "\(claimID)--\(NameLength.fitting(name, withinBytes: room))"
+        return (state.work as NSString).appendingPathComponent(workName)
+    }
+
+    /// Sortable in claim order (time, then a per-process sequence, so that the files of one
+    /// batch, claimed within a millisecond, are recovered in the order they were claimed),
+    /// unique by its random tail; never contains `--`.
     static func newClaimID() -> String {
         let millis = Int64(Date().timeIntervalSince1970 * 1000)
+        let sequence = claimSequence.add(1, ordering: .relaxed).newValue % 100_000_000
+        let padded = String(repeating: "0", count: 8 - String(sequence).count) + String(sequence)
         let random = (0..<4).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
-        return "\(millis)-\(random)"
+        return "\(millis)-\(padded)\(random)"
     }
+
+    private static let claimSequence = Atomic<Int>(0)
 
     /// Splits `CLAIM--NAME` from `work/`.
     static func parseWorkName(_ workName: String) -> (claimID: String, fileName: String)? {
@@ -194,16 +210,24 @@ public final class InboxProcessor {
         if entry.kind != .regular {
             verdict = Verdict(file: fileName, format: nil, encoding: nil,
                               findings: [Finding(.notRegularFile(kind: entry.kind.label))], record: nil)
+        } else if let links = FileSystem.linkCount(workPath), links > 1 {
+            // A hard link shares its bytes with a name outside the inbox: those bytes were
+            // not sent, may be anyone's file, and would change the stored "original" when
+            // written through the other name. Not read; filed under rejected/ like a symlink.
+            verdict = Verdict(file: fileName, format: nil, encoding: nil,
+                              findings: [Finding(.notRegularFile(kind: "hard link, \(links) names"))], record: nil)
         } else {
             var hasher = SHA256()
             do {
                 let read = try FileSystem.readRegularFile(workPath, keepingAtMost: readLimit + 1) { hasher.update(bufferPointer: $0) }
-                sha256 = hexDigest(hasher.finalize())
                 size = read.size
                 if read.size > Int64(readLimit) {
+                    // Not read whole (see readRegularFile), so not hashed either.
+                    sha256 = nil
                     verdict = Verdict(file: fileName, format: nil, encoding: nil,
                                       findings: [Finding(.tooLarge(size: Int(read.size), limit: readLimit))], record: nil)
                 } else {
+                    sha256 = hexDigest(hasher.finalize())
                     verdict = checker.check(read.data, file: fileName)
                 }
             } catch let error as FileSystemError {
@@ -231,6 +255,7 @@ public final class InboxProcessor {
                                                      checker: checker, readLimit: readLimit)
         else { return nil }
         let (submission, original) = try commit(checked)
+        CrashPoint.reach(.afterCommit)
         let settled = try settle(submission, workPath: workPath, appendRecord: true)
         let result = FileOutcome(submission: settled, recovered: recovered)
         log(result, verdict: checked.verdict, original: original)
@@ -284,7 +309,7 @@ public final class InboxProcessor {
             guard !InboxProcessor.isIgnored(name), !name.contains("/") else { continue }
             let source = (inbox as NSString).appendingPathComponent(name)
             let claimID = InboxProcessor.newClaimID()
-            let workPath = (state.work as NSString).appendingPathComponent("\(claimID)--\(name)")
+            let workPath = self.workPath(claimID: claimID, name: name)
             do {
                 guard try FileSystem.snapshot(source) != nil else { continue }
                 try FileSystem.move(source, to: workPath)
@@ -306,6 +331,7 @@ public final class InboxProcessor {
             logger.error("could not sync the claims of \(claims.count) files: \(error)")
             return tally
         }
+        claims.forEach { _ in CrashPoint.reach(.afterClaim) }
 
         // 2. Check in parallel: the checker is shared read-only, each task has its own slot.
         let checker = self.checker, readLimit = self.readLimit, claimed = claims
@@ -338,6 +364,7 @@ public final class InboxProcessor {
             logger.error("could not sync the ledger after \(committed.count) commits: \(error); they are settled at the next start")
             return tally
         }
+        committed.forEach { _ in CrashPoint.reach(.afterCommit) }
 
         // 4. Settle: notices and record lines first, synced; then the moves, synced.
         var moves: [(submission: Submission, workPath: String, destination: String, checked: Checked, original: Submission?)] = []
@@ -362,6 +389,7 @@ public final class InboxProcessor {
             logger.error("could not write notices or records: \(error); \(moves.count) files are settled at the next start")
             return tally
         }
+        moves.forEach { _ in CrashPoint.reach(.afterRecord) }
         var moved: [FileOutcome] = []
         for move in moves {
             do {
@@ -381,6 +409,7 @@ public final class InboxProcessor {
         } catch {
             logger.error("could not sync the stored folders: \(error)")
         }
+        moved.forEach { _ in CrashPoint.reach(.afterMove) }
         for result in moved { tally.add(result) }
         return tally
     }
@@ -407,6 +436,7 @@ public final class InboxProcessor {
     /// extension on a clash; in `rejected/` the notice's name must be free too.
     func uniqueName(for fileName: String, in folder: StoredFolder) throws -> String {
         let directory = state.folder(folder)
+        let fileName = NameLength.fitting(fileName, withinBytes: NameLength.nameMax - NameLength.storedNameReserve)
         let ext = (fileName as NSString).pathExtension
         let stem = ext.isEmpty ? fileName : String(fileName.dropLast(ext.count + 1))
         var counter = 1
@@ -432,9 +462,11 @@ public final class InboxProcessor {
            let record = try ledger.record(submissionID: submission.id) {
             try FileSystem.append(Data((record.json + "\n").utf8), to: state.records)
         }
+        CrashPoint.reach(.afterRecord)
         try FileSystem.move(workPath, to: destination)
         try FileSystem.syncDirectory(state.folder(submission.folder))
         try FileSystem.syncDirectory(state.work)
+        CrashPoint.reach(.afterMove)
         return submission
     }
 
@@ -493,14 +525,21 @@ public final class InboxProcessor {
                 logger.warning("unknown entry in work/, left alone", metadata: ["name": "\(workName)"])
                 continue
             }
-            if let committed = try ledger.submission(claimID: claimID) {
-                let settled = try settle(committed, workPath: workPath, appendRecord: false)
-                let result = FileOutcome(submission: settled, recovered: true)
-                logger.info("recovered \(fileName): \(settled.outcome.rawValue) (committed before the interruption)",
-                            metadata: ["stored": "\(result.storedPath)"])
-                tally.add(result)
-            } else if let result = try process(workPath: workPath, claimID: claimID, fileName: fileName, recovered: true) {
-                tally.add(result)
+            do {
+                if let committed = try ledger.submission(claimID: claimID) {
+                    let settled = try settle(committed, workPath: workPath, appendRecord: false)
+                    let result = FileOutcome(submission: settled, recovered: true)
+                    logger.info("recovered \(fileName): \(settled.outcome.rawValue) (committed before the interruption)",
+                                metadata: ["stored": "\(result.storedPath)"])
+                    tally.add(result)
+                } else if let result = try process(workPath: workPath, claimID: claimID, fileName: fileName, recovered: true) {
+                    tally.add(result)
+                }
+            } catch {
+                // One entry that cannot be finished (a full disk) does not hold back the
+                // others; it stays in work/ for the next recovery.
+                tally.failed += 1
+                logger.error("could not recover \(fileName): \(error)")
             }
         }
         try rebuildRecordsFileIfNeeded()
