@@ -24,16 +24,32 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var resources: ResourceOptions
 
+    @Option(name: .customLong("files-from"), help: ArgumentHelp(
+        "Also check the files named in this list, one name a line (- for standard input), after those given as arguments. Use it for thousands of files: the argument parser's time grows with the square of the number of arguments.",
+        valueName: "list"))
+    var filesFrom: String?
+
     @Argument(help: ArgumentHelp("The form files (XML or plain text).", valueName: "file"))
-    var files: [String]
+    var files: [String] = []
+
+    func validate() throws {
+        if files.isEmpty && filesFrom == nil {
+            throw ValidationError("Missing expected argument '<file> ...': give the form files, or --files-from LIST")
+        }
+    }
 
     func run() throws {
+        var names = files
+        if let filesFrom {
+            guard let listed = Self.readList(filesFrom) else { throw ExitCode(2) }
+            names += listed
+        }
         let checker = try resources.makeChecker()
         var anyRejected = false
         var anyUnread = false
         var output = StandardOutput()
         defer { output.flush() }
-        for file in files {
+        for file in names {
             let data: Data
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -52,6 +68,26 @@ struct ValidateCommand: ParsableCommand {
         }
         if anyUnread { throw ExitCode(2) }
         if anyRejected { throw ExitCode(1) }
+    }
+
+    /// The names in a `--files-from` list: one a line, a CR before the LF dropped, empty
+    /// lines skipped. `nil`, with a message on stderr, when the list cannot be read.
+    static func readList(_ path: String) -> [String]? {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                StandardError.print("pipeline: อ่านรายชื่อไฟล์ไม่ได้ / cannot read the file list \(path): \(error.localizedDescription)")
+                return nil
+            }
+        }
+        return data.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            let name = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
+            return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
+        }
     }
 }
 
