@@ -245,61 +245,103 @@ public final class Ledger: Sendable {
     /// submission row. Returns the new submission.
     @discardableResult
     func commit(_ draft: SubmissionDraft) throws -> Submission {
-        try database.write { db in
-            let verdict = draft.verdict
-            let record = verdict.record
-            try db.cachedStatement(sql: """
-                INSERT INTO submissions (claim_id, file_name, stored_name, folder, sha256, size, received_at,
-                    outcome, duplicate_of, format, encoding, findings_json, fiscal_year, round, bureau, station, phone)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    draft.claimID, draft.fileName, draft.storedName, draft.folder.rawValue, draft.sha256, draft.size,
-                    Ledger.timestamp(draft.receivedAt), draft.outcome.rawValue, draft.duplicateOf,
-                    verdict.format?.rawValue, verdict.encoding?.rawValue, RecordJSON.findings(verdict.findings),
-                    record?.fiscalYear, record?.round, record?.bureau, record?.station, record?.phone,
-                ])
-            let submissionID = db.lastInsertedRowID
-            switch draft.outcome {
-            case .accepted:
-                guard let record else { break }
-                let key = ReportKey(record)
-                let keyArguments: StatementArguments = [key.fiscalYear, key.round, key.bureau, key.station]
-                let previous = try Int64.fetchOne(db.cachedStatement(sql: """
-                    SELECT id FROM records WHERE current AND fiscal_year = ? AND round = ? AND bureau = ? AND station = ?
-                    """), arguments: keyArguments)
-                if let previous {
-                    try db.cachedStatement(sql: "UPDATE records SET current = 0 WHERE id = ?").execute(arguments: [previous])
-                }
-                try db.cachedStatement(sql: """
-                    INSERT INTO records (submission_id, fiscal_year, round, bureau, station, level, score, target, record_json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [submissionID, key.fiscalYear, key.round, key.bureau, key.station,
-                                     record.level, record.score, record.target.rawValue, record.jsonLine()])
-                let recordID = db.lastInsertedRowID
-                if let previous {
-                    try db.cachedStatement(sql: "UPDATE records SET superseded_by = ? WHERE id = ?").execute(arguments: [recordID, previous])
-                }
-                try db.cachedStatement(sql: """
-                    UPDATE rejections SET status = 'resolved', resolved_by = ?, resolved_at = ?
-                    WHERE status = 'open' AND fiscal_year = ? AND round = ? AND bureau = ? AND station = ?
-                    """).execute(arguments: [submissionID, Ledger.timestamp(draft.receivedAt)] + keyArguments)
-            case .rejected:
-                var rules: [String] = []
-                for finding in verdict.findings where finding.severity == .error && !rules.contains(finding.rule.rawValue) {
-                    rules.append(finding.rule.rawValue)
-                }
-                try db.cachedStatement(sql: """
-                    INSERT INTO rejections (submission_id, received_at, file_name, stored_name, station, bureau,
-                        fiscal_year, round, phone, rules, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')
-                    """).execute(arguments: [submissionID, Ledger.timestamp(draft.receivedAt), draft.fileName, draft.storedName,
-                                     record?.station, record?.bureau, record?.fiscalYear, record?.round, record?.phone,
-                                     rules.joined(separator: ",")])
-            case .duplicate:
-                break
-            }
-            return Ledger.stored(draft, id: submissionID)
+        try database.write { db in try Ledger.insert(draft, in: db) }
+    }
+
+    /// One write transaction for many files (a batch of `runOnce`): the lookups and commits
+    /// of `body` all run in it, and it is made durable by one `synchronous=FULL` commit at
+    /// the end — no transaction, no `PRAGMA` and no WAL sync per file. Each `Batch.commit` is
+    /// a savepoint, so one file's failed commit leaves nothing of it behind and the others
+    /// go on. If `body` throws, nothing of the batch is stored (recovery re-checks the
+    /// claimed files). Callers act on the commits (move files out of `work/`) only after
+    /// this returns.
+    func batch(_ body: (Batch) throws -> Void) throws {
+        try database.write { db in try body(Batch(db: db)) }
+    }
+
+    /// The ledger inside one `batch` transaction: what the per-file steps need, on the
+    /// transaction's connection, seeing the batch's own earlier commits.
+    struct Batch {
+        fileprivate let db: Database
+
+        /// As `Ledger.original(sha256:)`.
+        func original(sha256: String) throws -> Submission? { try Ledger.original(sha256: sha256, in: db) }
+
+        /// As `Ledger.isNameTaken(_:in:)`.
+        func isNameTaken(_ name: String, in folder: StoredFolder) throws -> Bool {
+            try Ledger.isNameTaken(name, in: folder, db: db)
         }
+
+        /// As `Ledger.commit(_:)`, in a savepoint of the batch's transaction.
+        @discardableResult
+        func commit(_ draft: SubmissionDraft) throws -> Submission {
+            var stored: Submission?
+            try db.inSavepoint {
+                stored = try Ledger.insert(draft, in: db)
+                return .commit
+            }
+            guard let stored else {
+                throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "the savepoint of \(draft.claimID) ended without its submission")
+            }
+            return stored
+        }
+    }
+
+    /// The statements of one commit, on `db`, inside the caller's transaction.
+    private static func insert(_ draft: SubmissionDraft, in db: Database) throws -> Submission {
+        let verdict = draft.verdict
+        let record = verdict.record
+        try db.cachedStatement(sql: """
+            INSERT INTO submissions (claim_id, file_name, stored_name, folder, sha256, size, received_at,
+                outcome, duplicate_of, format, encoding, findings_json, fiscal_year, round, bureau, station, phone)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                draft.claimID, draft.fileName, draft.storedName, draft.folder.rawValue, draft.sha256, draft.size,
+                Ledger.timestamp(draft.receivedAt), draft.outcome.rawValue, draft.duplicateOf,
+                verdict.format?.rawValue, verdict.encoding?.rawValue, RecordJSON.findings(verdict.findings),
+                record?.fiscalYear, record?.round, record?.bureau, record?.station, record?.phone,
+            ])
+        let submissionID = db.lastInsertedRowID
+        switch draft.outcome {
+        case .accepted:
+            guard let record else { break }
+            let key = ReportKey(record)
+            let keyArguments: StatementArguments = [key.fiscalYear, key.round, key.bureau, key.station]
+            let previous = try Int64.fetchOne(db.cachedStatement(sql: """
+                SELECT id FROM records WHERE current AND fiscal_year = ? AND round = ? AND bureau = ? AND station = ?
+                """), arguments: keyArguments)
+            if let previous {
+                try db.cachedStatement(sql: "UPDATE records SET current = 0 WHERE id = ?").execute(arguments: [previous])
+            }
+            try db.cachedStatement(sql: """
+                INSERT INTO records (submission_id, fiscal_year, round, bureau, station, level, score, target, record_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [submissionID, key.fiscalYear, key.round, key.bureau, key.station,
+                                 record.level, record.score, record.target.rawValue, record.jsonLine()])
+            let recordID = db.lastInsertedRowID
+            if let previous {
+                try db.cachedStatement(sql: "UPDATE records SET superseded_by = ? WHERE id = ?").execute(arguments: [recordID, previous])
+            }
+            try db.cachedStatement(sql: """
+                UPDATE rejections SET status = 'resolved', resolved_by = ?, resolved_at = ?
+                WHERE status = 'open' AND fiscal_year = ? AND round = ? AND bureau = ? AND station = ?
+                """).execute(arguments: [submissionID, Ledger.timestamp(draft.receivedAt)] + keyArguments)
+        case .rejected:
+            var rules: [String] = []
+            for finding in verdict.findings where finding.severity == .error && !rules.contains(finding.rule.rawValue) {
+                rules.append(finding.rule.rawValue)
+            }
+            try db.cachedStatement(sql: """
+                INSERT INTO rejections (submission_id, received_at, file_name, stored_name, station, bureau,
+                    fiscal_year, round, phone, rules, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')
+                """).execute(arguments: [submissionID, Ledger.timestamp(draft.receivedAt), draft.fileName, draft.storedName,
+                                 record?.station, record?.bureau, record?.fiscalYear, record?.round, record?.phone,
+                                 rules.joined(separator: ",")])
+        case .duplicate:
+            break
+        }
+        return Ledger.stored(draft, id: submissionID)
     }
 
     /// The submission `commit` stored, built from its draft rather than read back (reading it
@@ -390,12 +432,14 @@ public final class Ledger: Sendable {
 
     /// The first submission with these bytes that was counted (not itself a duplicate).
     func original(sha256: String) throws -> Submission? {
-        try lookUp { db in
-            try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT \(Ledger.submissionColumns) FROM submissions WHERE sha256 = ? AND outcome != 'duplicate'
-                ORDER BY id LIMIT 1
-                """), arguments: [sha256]).map(Ledger.submission)
-        }
+        try lookUp { db in try Ledger.original(sha256: sha256, in: db) }
+    }
+
+    private static func original(sha256: String, in db: Database) throws -> Submission? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT \(Ledger.submissionColumns) FROM submissions WHERE sha256 = ? AND outcome != 'duplicate'
+            ORDER BY id LIMIT 1
+            """), arguments: [sha256]).map(Ledger.submission)
     }
 
     /// Whether a stored name is taken in a folder, counting the notices beside stored names:
@@ -403,15 +447,17 @@ public final class Ledger: Sendable {
     /// `x.txt.notice.txt.notice.txt`), and `x.txt.notice.txt` by a stored `x.txt`.
     /// Uses the (folder, stored_name) index, so it stays fast with thousands of files.
     func isNameTaken(_ name: String, in folder: StoredFolder) throws -> Bool {
+        try lookUp { db in try Ledger.isNameTaken(name, in: folder, db: db) }
+    }
+
+    private static func isNameTaken(_ name: String, in folder: StoredFolder, db: Database) throws -> Bool {
         let suffix = ".notice.txt"
         var names = [name, name + suffix]
         if name.hasSuffix(suffix) { names.append(String(name.dropLast(suffix.count))) }
         let placeholders = names.map { _ in "?" }.joined(separator: ", ")
-        return try lookUp { db in
-            try Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM submissions WHERE folder = ? AND stored_name IN (\(placeholders)))
-                """), arguments: StatementArguments([folder.rawValue] + names)) ?? false
-        }
+        return try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM submissions WHERE folder = ? AND stored_name IN (\(placeholders)))
+            """), arguments: StatementArguments([folder.rawValue] + names)) ?? false
     }
 
     /// Every submission, oldest first.
