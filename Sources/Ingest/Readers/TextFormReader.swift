@@ -162,29 +162,10 @@ public struct TextFormReader: Sendable {
         var remaining = text
         for expected in key {
             while remaining.first == " " { remaining = remaining.dropFirst() }
-            guard let next = remaining.first, lowercased(next, equals: expected) else { return nil }
+            guard let next = remaining.first, next.lowercased() == String(expected) else { return nil }
             remaining = remaining.dropFirst()
         }
         return remaining
-    }
-
-    /// `character.lowercased() == String(expected)`, without making two strings for the
-    /// usual case of one ASCII or Thai scalar (ASCII lowers only A–Z; no Thai letter has a
-    /// case or a canonical decomposition). Anything else takes the general comparison.
-    private static func lowercased(_ character: Character, equals expected: Character) -> Bool {
-        let scalars = character.unicodeScalars
-        if let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
-            let value = scalar.value
-            if value < 0x80 || (0x0E00...0x0E7F).contains(value) {
-                let lowered = (0x41...0x5A).contains(value) ? value + 0x20 : value
-                let expectedScalars = expected.unicodeScalars
-                guard let only = expectedScalars.first,
-                      expectedScalars.index(after: expectedScalars.startIndex) == expectedScalars.endIndex
-                else { return false }
-                return only.value == lowered
-            }
-        }
-        return character.lowercased() == String(expected)
     }
 
     /// Without surrounding spaces and the `,` or `;` people put between the parts.
