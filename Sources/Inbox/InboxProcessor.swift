@@ -254,7 +254,7 @@ public final class InboxProcessor {
         guard let checked = try InboxProcessor.check(workPath: workPath, claimID: claimID, fileName: fileName,
                                                      checker: checker, readLimit: readLimit)
         else { return nil }
-        let (submission, original) = try commit(checked)
+        let (submission, original) = try commit(checked, in: ledger)
         CrashPoint.reach(.afterCommit)
         let settled = try settle(submission, workPath: workPath, appendRecord: true)
         let result = FileOutcome(submission: settled, recovered: recovered)
@@ -263,12 +263,12 @@ public final class InboxProcessor {
     }
 
     /// Step 3: decides accepted / rejected / duplicate, picks the stored name and commits.
-    private func commit(_ checked: Checked) throws -> (Submission, original: Submission?) {
+    private func commit(_ checked: Checked, in store: any SubmissionStore) throws -> (Submission, original: Submission?) {
         let verdict = checked.verdict
         var outcome: Outcome = verdict.accepted ? .accepted : .rejected
         var folder: StoredFolder = verdict.accepted ? .accepted : .rejected
         var original: Submission?
-        if let sha256 = checked.sha256, let earlier = try ledger.original(sha256: sha256) {
+        if let sha256 = checked.sha256, let earlier = try store.original(sha256: sha256) {
             original = earlier
             outcome = .duplicate
             folder = earlier.folder
@@ -276,8 +276,8 @@ public final class InboxProcessor {
         if outcome == .accepted && verdict.record == nil {
             logger.warning("accepted without a record; the checker built none", metadata: ["file": "\(checked.fileName)"])
         }
-        let storedName = try uniqueName(for: checked.fileName, in: folder)
-        let submission = try ledger.commit(SubmissionDraft(
+        let storedName = try uniqueName(for: checked.fileName, in: folder, store: store)
+        let submission = try store.commit(SubmissionDraft(
             claimID: checked.claimID, fileName: checked.fileName, storedName: storedName, folder: folder,
             sha256: checked.sha256, size: checked.size, receivedAt: now(), outcome: outcome,
             duplicateOf: original?.id, verdict: verdict))
@@ -291,8 +291,8 @@ public final class InboxProcessor {
     ///
     /// 1. claim every file (`rename` into `work/`), then sync `work/` and the inbox once;
     /// 2. read, hash and check the claimed files in parallel (one task per core);
-    /// 3. commit each outcome, in claim order, to the ledger without a sync per commit,
-    ///    then make them all durable with one sync of the ledger (`Ledger.groupCommit`);
+    /// 3. commit each outcome, in claim order, in one ledger transaction (a savepoint per
+    ///    file) made durable once (`Ledger.batch`);
     /// 4. write the notices (each synced) and the `records.jsonl` lines, sync those and the
     ///    `rejected/` folder, move the files out of `work/`, and sync the three folders once.
     ///
@@ -344,14 +344,14 @@ public final class InboxProcessor {
             }
         }
 
-        // 3. Commit in claim order, one ledger sync for all.
+        // 3. Commit in claim order, in one transaction (a savepoint per file) made durable once.
         var committed: [(submission: Submission, checked: Checked, original: Submission?)] = []
         do {
-            try ledger.groupCommit {
+            try ledger.batch { batch in
                 for index in 0..<claims.count {
                     do {
                         guard let checked = try slots.take(index).get() else { continue }
-                        let (submission, original) = try commit(checked)
+                        let (submission, original) = try commit(checked, in: batch)
                         committed.append((submission, checked, original))
                     } catch {
                         tally.failed += 1
@@ -360,8 +360,9 @@ public final class InboxProcessor {
                 }
             }
         } catch {
+            // Nothing of the batch is stored: its files stay in work/ and are checked again.
             tally.failed += committed.count
-            logger.error("could not sync the ledger after \(committed.count) commits: \(error); they are settled at the next start")
+            logger.error("could not commit the batch of \(committed.count) files: \(error); they are checked again at the next start")
             return tally
         }
         committed.forEach { _ in CrashPoint.reach(.afterCommit) }
@@ -372,8 +373,9 @@ public final class InboxProcessor {
         for item in committed {
             do {
                 let (submission, destination) = try prepareSettling(item.submission, syncNotice: false)
-                if submission.outcome == .accepted, let record = try ledger.record(submissionID: submission.id) {
-                    records.append(Data((record.json + "\n").utf8))
+                if submission.outcome == .accepted, let record = item.checked.verdict.record {
+                    // The same line the commit stored in the ledger.
+                    records.append(Data((record.jsonLine() + "\n").utf8))
                 }
                 moves.append((submission, item.checked.workPath, destination, item.checked, item.original))
             } catch {
@@ -434,7 +436,7 @@ public final class InboxProcessor {
 
     /// A name free in `folder` (on disk and in the ledger), with `-2`, `-3` … before the
     /// extension on a clash; in `rejected/` the notice's name must be free too.
-    func uniqueName(for fileName: String, in folder: StoredFolder) throws -> String {
+    func uniqueName(for fileName: String, in folder: StoredFolder, store: (any SubmissionStore)? = nil) throws -> String {
         let directory = state.folder(folder)
         let fileName = NameLength.fitting(fileName, withinBytes: NameLength.nameMax - NameLength.storedNameReserve)
         let ext = (fileName as NSString).pathExtension
@@ -445,7 +447,7 @@ public final class InboxProcessor {
             let path = (directory as NSString).appendingPathComponent(candidate)
             let noticeTaken = folder == .rejected
                 && FileSystem.exists((directory as NSString).appendingPathComponent(Notice.fileName(for: candidate)))
-            let recorded = try ledger.isNameTaken(candidate, in: folder)
+            let recorded = try (store ?? ledger).isNameTaken(candidate, in: folder)
             if !FileSystem.exists(path) && !noticeTaken && !recorded {
                 return candidate
             }

@@ -119,7 +119,19 @@ struct SubmissionDraft {
 /// The SQLite ledger: every submission, every accepted record and its history, every
 /// rejection and its follow-up. WAL journal, `synchronous=FULL`: a committed outcome
 /// survives a power cut, which is what recovery relies on.
-public final class Ledger: Sendable {
+/// What the commit step of one file needs from the ledger: the ledger itself (a transaction
+/// of its own per file) or a `Ledger.Batch` (a savepoint in the batch's transaction).
+protocol SubmissionStore {
+    /// The first counted submission with these bytes, if any: the file is then a duplicate.
+    func original(sha256: String) throws -> Submission?
+    /// Whether a submission already keeps `name` in `folder`.
+    func isNameTaken(_ name: String, in folder: StoredFolder) throws -> Bool
+    /// Stores a submission and everything its outcome implies.
+    @discardableResult
+    func commit(_ draft: SubmissionDraft) throws -> Submission
+}
+
+public final class Ledger: Sendable, SubmissionStore {
     let database: DatabaseQueue
 
     /// Opens (creating and migrating) the ledger at `path`.
@@ -211,34 +223,6 @@ public final class Ledger: Sendable {
 
     // MARK: writing
 
-    /// Runs `body`, whose commits are written without a sync each (`synchronous = NORMAL`,
-    /// which in WAL mode still never corrupts the database), then makes them all durable at
-    /// once by syncing the write-ahead log (and the database file) — a group commit. When
-    /// this returns, every commit `body` made is as durable as with `synchronous = FULL`;
-    /// callers act on those commits (move files out of `work/`) only after it returns.
-    func groupCommit(_ body: () throws -> Void) throws {
-        try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        defer {
-            try? database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        }
-        try body()
-        try syncFiles()
-    }
-
-    /// `fsync` of the write-ahead log and the database file.
-    private func syncFiles() throws {
-        let path = database.path
-        for file in [path + "-wal", path] {
-            let fd = open(file, O_RDONLY | O_CLOEXEC)
-            if fd < 0 {
-                if errno == ENOENT { continue } // no WAL: everything is checkpointed
-                throw FileSystemError(operation: "open", path: file, code: errno)
-            }
-            defer { close(fd) }
-            if fsync(fd) != 0 { throw FileSystemError(operation: "fsync", path: file, code: errno) }
-        }
-    }
-
     /// Stores a submission and everything its outcome implies, in one transaction:
     /// an accepted form's record (superseding the current one for its key, and resolving
     /// the key's open rejections), or a rejected form's rejection. A duplicate adds only its
@@ -261,7 +245,7 @@ public final class Ledger: Sendable {
 
     /// The ledger inside one `batch` transaction: what the per-file steps need, on the
     /// transaction's connection, seeing the batch's own earlier commits.
-    struct Batch {
+    struct Batch: SubmissionStore {
         fileprivate let db: Database
 
         /// As `Ledger.original(sha256:)`.

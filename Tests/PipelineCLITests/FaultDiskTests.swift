@@ -79,7 +79,7 @@ struct FaultDiskTests {
             #expect(limited.status == 1 && limited.stderr.contains("disk I/O error"), "the ledger cannot be opened: \(limited.stderr)")
             #expect(stuck.allSatisfy { Self.place(of: $0, box) == "inbox" }, "not even claimed")
         case Self.commitFails:
-            #expect(limited.stderr.contains("could not process"), "\(limited.stderr)")
+            #expect(limited.stderr.contains("could not commit the batch"), "\(limited.stderr)")
             #expect(stuck.allSatisfy { !committed.contains($0) && Self.place(of: $0, box) == "work" }, "claimed, not committed")
         default:
             #expect(limited.stderr.contains("File too large") && limited.stderr.contains("records.jsonl"), "\(limited.stderr)")
