@@ -50,16 +50,15 @@ struct ValidateCommand: ParsableCommand {
         var output = StandardOutput()
         defer { output.flush() }
         for file in names {
-            let data: Data
+            let verdict: Verdict
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: file))
+                verdict = try checker.check(fileAt: file, file: file)
             } catch {
                 output.flush() // what was printed so far comes first, on a terminal too
-                StandardError.print("pipeline: อ่านไฟล์ไม่ได้ / cannot read \(file): \(error.localizedDescription)")
+                StandardError.print("pipeline: อ่านไฟล์ไม่ได้ / cannot read \(file): \(Self.describe(error, reading: file))")
                 anyUnread = true
                 continue
             }
-            let verdict = checker.check(data, file: file)
             anyRejected = anyRejected || !verdict.accepted
             switch format {
             case .human: VerdictPrinter.printHuman(verdict, to: &output)
@@ -68,6 +67,18 @@ struct ValidateCommand: ParsableCommand {
         }
         if anyUnread { throw ExitCode(2) }
         if anyRejected { throw ExitCode(1) }
+    }
+
+    /// Why a file could not be read, in words a clerk understands.
+    static func describe(_ error: any Error, reading path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return "เป็นโฟลเดอร์ ไม่ใช่ไฟล์ / it is a folder, not a file"
+        }
+        if !FileManager.default.fileExists(atPath: path) {
+            return "ไม่มีไฟล์นี้ / no such file"
+        }
+        return error.localizedDescription
     }
 
     /// The names in a `--files-from` list: one a line, a CR before the LF dropped, empty

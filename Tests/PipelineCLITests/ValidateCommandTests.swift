@@ -100,6 +100,43 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func filesFromAListOrStandardInputAfterTheArguments() throws {
+        let folder = try TemporaryFolder()
+        let list = try folder.write("list.txt", "yala-r6.txt\r\n\nbangrak-r6.xml\n")
+        let result = try PipelineProcess.run(["validate", "--format", "json", "--files-from", list.path, "muang-chiangmai-r6.xml"],
+                                             in: Self.inbox)
+        #expect(result.status == 1)
+        let files = result.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["file"] as? String
+        }
+        #expect(files == ["muang-chiangmai-r6.xml", "yala-r6.txt", "bangrak-r6.xml"])
+
+        let missingList = try PipelineProcess.run(["validate", "--files-from", folder.url.appendingPathComponent("none").path])
+        #expect(missingList.status == 2)
+        #expect(missingList.stderr.contains("cannot read the file list"))
+    }
+
+    @Test func aFileOverTheLimitIsJudgedByItsSizeWithoutBeingRead() throws {
+        let folder = try TemporaryFolder()
+        let big = folder.url.appendingPathComponent("big.txt")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 3 << 30) // 3 GiB, sparse
+        try handle.close()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try PipelineProcess.run(["validate", "--format", "json", "big.txt"], in: folder.url)
+        #expect(clock.now - start < .seconds(10), "not read whole")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains(#""rule":"unreadable""#) && result.stdout.contains("3221225472 bytes"))
+    }
+
+    @Test func aFolderIsNotAFormAndExitsTwo() throws {
+        let result = try PipelineProcess.run(["validate", "inbox"], in: PipelineProcess.packageRoot)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("it is a folder, not a file"))
+    }
+
     @Test func noFileIsAUsageError() throws {
         let result = try PipelineProcess.run(["validate"])
         #expect(result.status == 64)
