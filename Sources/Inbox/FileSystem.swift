@@ -79,6 +79,13 @@ enum FileSystem {
         }
     }
 
+    /// The number of names (hard links) of the entry, read with `lstat`; nil when it is gone.
+    static func linkCount(_ path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return Int(info.st_nlink)
+    }
+
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
@@ -101,9 +108,7 @@ enum FileSystem {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = String(decoding: directoryEntryName(entry), as: UTF8.self)
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
@@ -116,10 +121,10 @@ enum FileSystem {
         }
     }
 
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
     /// glibc's `renameat2`, which the Swift Glibc module does not expose; looked up once.
-    private static let renameat2: RenameAt2? = {
+    static let renameat2: RenameAt2? = {
         guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
         return unsafeBitCast(symbol, to: RenameAt2.self)
     }()
@@ -155,7 +160,9 @@ enum FileSystem {
 
     /// Reads a regular file without following a symlink and without blocking on a FIFO that
     /// took its place since the `lstat`. Every byte goes through `consume` (the hash); only
-    /// the first `limit` bytes are kept. Returns the kept bytes and the whole size.
+    /// the first `limit` bytes are kept. Returns the kept bytes and the whole size. A file
+    /// whose size is already `limit` or more is not read at all (a 2 GB file, sparse or not,
+    /// costs one `fstat`, not a pass over 2 GB): the result is no bytes and its size.
     static func readRegularFile(_ path: String, keepingAtMost limit: Int,
                                 consume: (UnsafeRawBufferPointer) -> Void) throws -> (data: Data, size: Int64) {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
@@ -166,6 +173,7 @@ enum FileSystem {
         guard kind(of: info.st_mode) == .regular else {
             throw FileSystemError(operation: "open (not a regular file)", path: path, code: EINVAL)
         }
+        if Int64(info.st_size) >= Int64(limit) { return (Data(), Int64(info.st_size)) }
         var data = Data()
         var total: Int64 = 0
         let chunk = 1 << 16
@@ -201,7 +209,9 @@ enum FileSystem {
             if fsync(fd) != 0 { throw FileSystemError(operation: "fsync", path: temporary, code: errno) }
             close(fd)
         } catch {
+            // A full disk: leave no half-written `.writing` file behind for a clerk to find.
             close(fd)
+            Glibc.unlink(temporary)
             throw error
         }
         try rename(temporary, to: path)
@@ -213,7 +223,15 @@ enum FileSystem {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if fd < 0 { throw FileSystemError(operation: "open for append", path: path, code: errno) }
         defer { close(fd) }
-        try writeAll(fd, data, path: path)
+        let before = lseek(fd, 0, SEEK_END)
+        do {
+            try writeAll(fd, data, path: path)
+        } catch {
+            // A full disk cut the line short: take the half line back, so that the next
+            // append does not run on from it (recovery would rebuild it, but later).
+            if before >= 0 { _ = ftruncate(fd, before) }
+            throw error
+        }
         if fsync(fd) != 0 { throw FileSystemError(operation: "fsync", path: path, code: errno) }
     }
 

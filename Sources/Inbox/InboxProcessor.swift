@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 import Ingest
 import Logging
 import Validate
@@ -109,7 +110,8 @@ public final class InboxProcessor {
 
     /// The names in the inbox that are waiting to be taken, sorted.
     public func waitingNames() throws -> [String] {
-        try FileSystem.list(inbox).filter { !InboxProcessor.isIgnored($0) }
+        UndecodableNames.renameAll(in: inbox, logger: logger)
+        return try FileSystem.list(inbox).filter { !InboxProcessor.isIgnored($0) }
     }
 
     // MARK: one pass
@@ -145,8 +147,7 @@ public final class InboxProcessor {
         let source = (inbox as NSString).appendingPathComponent(name)
         guard try FileSystem.snapshot(source) != nil else { return nil }
         let claimID = InboxProcessor.newClaimID()
-        let workName = "\(claimID)--\(name)"
-        let workPath = (state.work as NSString).appendingPathComponent(workName)
+        let workPath = self.workPath(claimID: claimID, name: name)
         do {
             try FileSystem.move(source, to: workPath)
         } catch let error as FileSystemError where error.code == ENOENT {
@@ -154,15 +155,30 @@ public final class InboxProcessor {
         }
         try FileSystem.syncDirectory(state.work)
         try FileSystem.syncDirectory(inbox)
+        CrashPoint.reach(.afterClaim)
         return try process(workPath: workPath, claimID: claimID, fileName: name, recovered: false)
     }
 
-    /// Sortable by time, unique by its random tail; never contains `--`.
+    /// `work/CLAIM--NAME`, the name shortened (keeping its extension) where the whole would
+    /// not fit a file name's 255 bytes.
+    func workPath(claimID: String, name: String) -> String {
+        let room = NameLength.nameMax - claimID.utf8.count - 2 - NameLength.workNameReserve
+        let workName = "\(claimID)--\(NameLength.fitting(name, withinBytes: room))"
+        return (state.work as NSString).appendingPathComponent(workName)
+    }
+
+    /// Sortable in claim order (time, then a per-process sequence, so that the files of one
+    /// batch, claimed within a millisecond, are recovered in the order they were claimed),
+    /// unique by its random tail; never contains `--`.
     static func newClaimID() -> String {
         let millis = Int64(Date().timeIntervalSince1970 * 1000)
+        let sequence = claimSequence.add(1, ordering: .relaxed).newValue % 100_000_000
+        let padded = String(repeating: "0", count: 8 - String(sequence).count) + String(sequence)
         let random = (0..<4).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
-        return "\(millis)-\(random)"
+        return "\(millis)-\(padded)\(random)"
     }
+
+    private static let claimSequence = Atomic<Int>(0)
 
     /// Splits `CLAIM--NAME` from `work/`.
     static func parseWorkName(_ workName: String) -> (claimID: String, fileName: String)? {
@@ -194,16 +210,24 @@ public final class InboxProcessor {
         if entry.kind != .regular {
             verdict = Verdict(file: fileName, format: nil, encoding: nil,
                               findings: [Finding(.notRegularFile(kind: entry.kind.label))], record: nil)
+        } else if let links = FileSystem.linkCount(workPath), links > 1 {
+            // A hard link shares its bytes with a name outside the inbox: those bytes were
+            // not sent, may be anyone's file, and would change the stored "original" when
+            // written through the other name. Not read; filed under rejected/ like a symlink.
+            verdict = Verdict(file: fileName, format: nil, encoding: nil,
+                              findings: [Finding(.notRegularFile(kind: "hard link, \(links) names"))], record: nil)
         } else {
             var hasher = SHA256()
             do {
                 let read = try FileSystem.readRegularFile(workPath, keepingAtMost: readLimit + 1) { hasher.update(bufferPointer: $0) }
-                sha256 = hexDigest(hasher.finalize())
                 size = read.size
                 if read.size > Int64(readLimit) {
+                    // Not read whole (see readRegularFile), so not hashed either.
+                    sha256 = nil
                     verdict = Verdict(file: fileName, format: nil, encoding: nil,
                                       findings: [Finding(.tooLarge(size: Int(read.size), limit: readLimit))], record: nil)
                 } else {
+                    sha256 = hexDigest(hasher.finalize())
                     verdict = checker.check(read.data, file: fileName)
                 }
             } catch let error as FileSystemError {
@@ -230,7 +254,8 @@ public final class InboxProcessor {
         guard let checked = try InboxProcessor.check(workPath: workPath, claimID: claimID, fileName: fileName,
                                                      checker: checker, readLimit: readLimit)
         else { return nil }
-        let (submission, original) = try commit(checked)
+        let (submission, original) = try commit(checked, in: ledger)
+        CrashPoint.reach(.afterCommit)
         let settled = try settle(submission, workPath: workPath, appendRecord: true)
         let result = FileOutcome(submission: settled, recovered: recovered)
         log(result, verdict: checked.verdict, original: original)
@@ -238,12 +263,12 @@ public final class InboxProcessor {
     }
 
     /// Step 3: decides accepted / rejected / duplicate, picks the stored name and commits.
-    private func commit(_ checked: Checked) throws -> (Submission, original: Submission?) {
+    private func commit(_ checked: Checked, in store: any SubmissionStore) throws -> (Submission, original: Submission?) {
         let verdict = checked.verdict
         var outcome: Outcome = verdict.accepted ? .accepted : .rejected
         var folder: StoredFolder = verdict.accepted ? .accepted : .rejected
         var original: Submission?
-        if let sha256 = checked.sha256, let earlier = try ledger.original(sha256: sha256) {
+        if let sha256 = checked.sha256, let earlier = try store.original(sha256: sha256) {
             original = earlier
             outcome = .duplicate
             folder = earlier.folder
@@ -251,8 +276,8 @@ public final class InboxProcessor {
         if outcome == .accepted && verdict.record == nil {
             logger.warning("accepted without a record; the checker built none", metadata: ["file": "\(checked.fileName)"])
         }
-        let storedName = try uniqueName(for: checked.fileName, in: folder)
-        let submission = try ledger.commit(SubmissionDraft(
+        let storedName = try uniqueName(for: checked.fileName, in: folder, store: store)
+        let submission = try store.commit(SubmissionDraft(
             claimID: checked.claimID, fileName: checked.fileName, storedName: storedName, folder: folder,
             sha256: checked.sha256, size: checked.size, receivedAt: now(), outcome: outcome,
             duplicateOf: original?.id, verdict: verdict))
@@ -266,8 +291,8 @@ public final class InboxProcessor {
     ///
     /// 1. claim every file (`rename` into `work/`), then sync `work/` and the inbox once;
     /// 2. read, hash and check the claimed files in parallel (one task per core);
-    /// 3. commit each outcome, in claim order, to the ledger without a sync per commit,
-    ///    then make them all durable with one sync of the ledger (`Ledger.groupCommit`);
+    /// 3. commit each outcome, in claim order, in one ledger transaction (a savepoint per
+    ///    file) made durable once (`Ledger.batch`);
     /// 4. write the notices (each synced) and the `records.jsonl` lines, sync those and the
     ///    `rejected/` folder, move the files out of `work/`, and sync the three folders once.
     ///
@@ -284,7 +309,7 @@ public final class InboxProcessor {
             guard !InboxProcessor.isIgnored(name), !name.contains("/") else { continue }
             let source = (inbox as NSString).appendingPathComponent(name)
             let claimID = InboxProcessor.newClaimID()
-            let workPath = (state.work as NSString).appendingPathComponent("\(claimID)--\(name)")
+            let workPath = self.workPath(claimID: claimID, name: name)
             do {
                 guard try FileSystem.snapshot(source) != nil else { continue }
                 try FileSystem.move(source, to: workPath)
@@ -306,6 +331,7 @@ public final class InboxProcessor {
             logger.error("could not sync the claims of \(claims.count) files: \(error)")
             return tally
         }
+        claims.forEach { _ in CrashPoint.reach(.afterClaim) }
 
         // 2. Check in parallel: the checker is shared read-only, each task has its own slot.
         let checker = self.checker, readLimit = self.readLimit, claimed = claims
@@ -318,14 +344,14 @@ public final class InboxProcessor {
             }
         }
 
-        // 3. Commit in claim order, one ledger sync for all.
+        // 3. Commit in claim order, in one transaction (a savepoint per file) made durable once.
         var committed: [(submission: Submission, checked: Checked, original: Submission?)] = []
         do {
-            try ledger.groupCommit {
+            try ledger.batch { batch in
                 for index in 0..<claims.count {
                     do {
                         guard let checked = try slots.take(index).get() else { continue }
-                        let (submission, original) = try commit(checked)
+                        let (submission, original) = try commit(checked, in: batch)
                         committed.append((submission, checked, original))
                     } catch {
                         tally.failed += 1
@@ -334,10 +360,12 @@ public final class InboxProcessor {
                 }
             }
         } catch {
+            // Nothing of the batch is stored: its files stay in work/ and are checked again.
             tally.failed += committed.count
-            logger.error("could not sync the ledger after \(committed.count) commits: \(error); they are settled at the next start")
+            logger.error("could not commit the batch of \(committed.count) files: \(error); they are checked again at the next start")
             return tally
         }
+        committed.forEach { _ in CrashPoint.reach(.afterCommit) }
 
         // 4. Settle: notices and record lines first, synced; then the moves, synced.
         var moves: [(submission: Submission, workPath: String, destination: String, checked: Checked, original: Submission?)] = []
@@ -345,8 +373,9 @@ public final class InboxProcessor {
         for item in committed {
             do {
                 let (submission, destination) = try prepareSettling(item.submission, syncNotice: false)
-                if submission.outcome == .accepted, let record = try ledger.record(submissionID: submission.id) {
-                    records.append(Data((record.json + "\n").utf8))
+                if submission.outcome == .accepted, let record = item.checked.verdict.record {
+                    // The same line the commit stored in the ledger.
+                    records.append(Data((record.jsonLine() + "\n").utf8))
                 }
                 moves.append((submission, item.checked.workPath, destination, item.checked, item.original))
             } catch {
@@ -362,6 +391,7 @@ public final class InboxProcessor {
             logger.error("could not write notices or records: \(error); \(moves.count) files are settled at the next start")
             return tally
         }
+        moves.forEach { _ in CrashPoint.reach(.afterRecord) }
         var moved: [FileOutcome] = []
         for move in moves {
             do {
@@ -381,6 +411,7 @@ public final class InboxProcessor {
         } catch {
             logger.error("could not sync the stored folders: \(error)")
         }
+        moved.forEach { _ in CrashPoint.reach(.afterMove) }
         for result in moved { tally.add(result) }
         return tally
     }
@@ -405,8 +436,9 @@ public final class InboxProcessor {
 
     /// A name free in `folder` (on disk and in the ledger), with `-2`, `-3` … before the
     /// extension on a clash; in `rejected/` the notice's name must be free too.
-    func uniqueName(for fileName: String, in folder: StoredFolder) throws -> String {
+    func uniqueName(for fileName: String, in folder: StoredFolder, store: (any SubmissionStore)? = nil) throws -> String {
         let directory = state.folder(folder)
+        let fileName = NameLength.fitting(fileName, withinBytes: NameLength.nameMax - NameLength.storedNameReserve)
         let ext = (fileName as NSString).pathExtension
         let stem = ext.isEmpty ? fileName : String(fileName.dropLast(ext.count + 1))
         var counter = 1
@@ -415,7 +447,7 @@ public final class InboxProcessor {
             let path = (directory as NSString).appendingPathComponent(candidate)
             let noticeTaken = folder == .rejected
                 && FileSystem.exists((directory as NSString).appendingPathComponent(Notice.fileName(for: candidate)))
-            let recorded = try ledger.isNameTaken(candidate, in: folder)
+            let recorded = try (store ?? ledger).isNameTaken(candidate, in: folder)
             if !FileSystem.exists(path) && !noticeTaken && !recorded {
                 return candidate
             }
@@ -432,9 +464,11 @@ public final class InboxProcessor {
            let record = try ledger.record(submissionID: submission.id) {
             try FileSystem.append(Data((record.json + "\n").utf8), to: state.records)
         }
+        CrashPoint.reach(.afterRecord)
         try FileSystem.move(workPath, to: destination)
         try FileSystem.syncDirectory(state.folder(submission.folder))
         try FileSystem.syncDirectory(state.work)
+        CrashPoint.reach(.afterMove)
         return submission
     }
 
@@ -493,14 +527,21 @@ public final class InboxProcessor {
                 logger.warning("unknown entry in work/, left alone", metadata: ["name": "\(workName)"])
                 continue
             }
-            if let committed = try ledger.submission(claimID: claimID) {
-                let settled = try settle(committed, workPath: workPath, appendRecord: false)
-                let result = FileOutcome(submission: settled, recovered: true)
-                logger.info("recovered \(fileName): \(settled.outcome.rawValue) (committed before the interruption)",
-                            metadata: ["stored": "\(result.storedPath)"])
-                tally.add(result)
-            } else if let result = try process(workPath: workPath, claimID: claimID, fileName: fileName, recovered: true) {
-                tally.add(result)
+            do {
+                if let committed = try ledger.submission(claimID: claimID) {
+                    let settled = try settle(committed, workPath: workPath, appendRecord: false)
+                    let result = FileOutcome(submission: settled, recovered: true)
+                    logger.info("recovered \(fileName): \(settled.outcome.rawValue) (committed before the interruption)",
+                                metadata: ["stored": "\(result.storedPath)"])
+                    tally.add(result)
+                } else if let result = try process(workPath: workPath, claimID: claimID, fileName: fileName, recovered: true) {
+                    tally.add(result)
+                }
+            } catch {
+                // One entry that cannot be finished (a full disk) does not hold back the
+                // others; it stays in work/ for the next recovery.
+                tally.failed += 1
+                logger.error("could not recover \(fileName): \(error)")
             }
         }
         try rebuildRecordsFileIfNeeded()

@@ -68,8 +68,14 @@ public final class InboxWatcher {
             if ready > 0 { overflowed = try readEvents(fd) }
             if overflowed || Date().timeIntervalSince(lastRescan) >= options.rescanInterval {
                 if overflowed { logger.notice("inotify queue overflowed; rescanning the inbox") }
-                tally = tally + (try processor.recover())
-                try rescan()
+                do {
+                    tally = tally + (try processor.recover())
+                    try rescan()
+                } catch {
+                    // A full disk or a ledger error must not end the watch: what is left in
+                    // the inbox or work/ is taken again at the next rescan.
+                    logger.error("rescan failed, trying again in \(options.rescanInterval) s: \(error)")
+                }
                 lastRescan = Date()
             }
             for name in takeable() {

@@ -32,6 +32,22 @@ public struct FormChecker: FormChecking {
         }
     }
 
+    /// Checks the file at `path`, reading no more of it than the size limit allows: a file
+    /// over the limit is judged by its size alone, however large it is.
+    /// - Throws: when the file cannot be opened or read (a missing file: the program cannot
+    ///   check it, which is not a finding about a form).
+    public func check(fileAt path: String, file: String) throws -> Verdict {
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        let data = try handle.read(upToCount: sizeLimit + 1) ?? Data()
+        if data.count > sizeLimit {
+            let size = (try? handle.seekToEnd()).map(Int.init) ?? data.count
+            return Verdict(file: file, format: nil, encoding: nil,
+                           findings: [Finding(.tooLarge(size: size, limit: sizeLimit))], record: nil)
+        }
+        return check(data, file: file)
+    }
+
     public func check(_ data: Data, file: String) -> Verdict {
         let decoded: DecodedText
         switch FormDecoder.decode(data, sizeLimit: sizeLimit) {

@@ -190,6 +190,37 @@ public struct RuleSet: Sendable, Decodable {
         bureaus = try container.decode([Bureau].self, forKey: .bureaus)
         aliases = try container.decodeIfPresent(Aliases.self, forKey: .aliases)
             ?? Aliases(bureau: [:], numberedBureau: nil, stationPrefix: [:], province: [:])
+        provinceIndex = ProvinceIndex(provinces: bureaus.flatMap(\.provinces), aliases: aliases.province)
+    }
+
+    /// The provinces by name and by match key, built once with the rule set (each form used
+    /// to scan every province and compute its match key again).
+    let provinceIndex: ProvinceIndex
+
+    /// Province lookups for `UnitReader.province`, the same answers as scanning in order.
+    struct ProvinceIndex: Sendable {
+        /// Every canonical province name.
+        let names: Set<String>
+        /// `ThaiText.matchKey` of a canonical name → the first province (in rule-set order)
+        /// with that key.
+        let byMatchKey: [String: String]
+        /// `ThaiText.matchKey` of an alias → its canonical name (the first alias met with
+        /// that key, as the scan of the aliases did).
+        let aliasByMatchKey: [String: String]
+
+        init(provinces: [String], aliases: [String: String]) {
+            names = Set(provinces)
+            var byMatchKey: [String: String] = [:]
+            for province in provinces where byMatchKey[ThaiText.matchKey(province)] == nil {
+                byMatchKey[ThaiText.matchKey(province)] = province
+            }
+            self.byMatchKey = byMatchKey
+            var aliasByMatchKey: [String: String] = [:]
+            for (variant, name) in aliases where aliasByMatchKey[ThaiText.matchKey(variant)] == nil {
+                aliasByMatchKey[ThaiText.matchKey(variant)] = name
+            }
+            self.aliasByMatchKey = aliasByMatchKey
+        }
     }
 
     // MARK: Derived values

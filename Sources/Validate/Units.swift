@@ -80,13 +80,13 @@ struct UnitReader {
 
     /// `เชียงใหม่` (canonical); `กทม.`, `อยุธยา`, `โคราช` … (alias).
     func province(_ text: String) -> Resolved<String>? {
-        let provinces = ruleSet.provinces
-        if provinces.contains(text) { return Resolved(value: text, aliased: false) }
+        let index = ruleSet.provinceIndex
+        if index.names.contains(text) { return Resolved(value: text, aliased: false) }
         let key = ThaiText.matchKey(text)
-        if let province = provinces.first(where: { ThaiText.matchKey($0) == key }) {
+        if let province = index.byMatchKey[key] {
             return Resolved(value: province, aliased: true)
         }
-        for (variant, name) in ruleSet.aliases.province where ThaiText.matchKey(variant) == key {
+        if let name = index.aliasByMatchKey[key] {
             return Resolved(value: name, aliased: true)
         }
         return nil

@@ -10,10 +10,20 @@ struct Run: ParsableCommand {
     @OptionGroup var arguments: InboxArguments
     @OptionGroup var resources: ResourceOptions
 
+    @Option(help: ArgumentHelp(
+        "Files claimed, checked and committed together (1 = one file at a time, each synced on its own).",
+        valueName: "n"))
+    var batchSize: Int = 256
+
+    func validate() throws {
+        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+    }
+
     func run() throws {
         ConsoleLogHandler.bootstrap()
         let checker = try resources.makeChecker()
         let processor = try arguments.openProcessor(checker: checker)
+        processor.batchSize = batchSize
         let stop = StopSignal.install()
         let tally = try runPass(processor, stop: stop)
         printRaw(summaryLine(tally) + "\n")

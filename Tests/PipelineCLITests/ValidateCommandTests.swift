@@ -5,24 +5,9 @@ import Testing
 @Suite struct ValidateCommandTests {
     static let inbox = PipelineProcess.packageRoot.appendingPathComponent("inbox")
 
-    /// The plain-text example of FORMS.md section 4, as a station would type it.
-    static let formsTextExample = """
-        แบบรายงานผลการดำเนินงาน โครงการ กต.ตร. พบประชาชน
-        ตัวชี้วัด : กต.ตร. พบประชาชน
-        ปีงบประมาณ : พ.ศ. ๒๕๖๔
-        รอบการรายงาน : รอบ ๖ เดือน
-        หน่วยปฏิบัติ : สภ.เมืองเชียงใหม่
-        สังกัด : ภ.๕
-        จังหวัด : เชียงใหม่
-        วันที่รายงาน : ๒๐ เมษายน ๒๕๖๔
-        ขั้นตอนที่ ๑ : ดำเนินการแล้ว เมื่อ ๑๕ พ.ย. ๒๕๖๓ หลักฐาน : บันทึกข้อตกลงกับ อบต.สุเทพ
-        ขั้นตอนที่ ๒ : ดำเนินการแล้ว เมื่อ ๑๐ ม.ค. ๒๕๖๔
-        ขั้นตอนที่ ๓ : ยังไม่ดำเนินการ
-        คะแนน : ๒๕
-        ผู้รายงาน : ร.ต.อ.สมชาย ใจดี
-        มือถือ : ๐๘๑-๒๓๔-๕๖๗๘
-
-        """
+    /// The plain-text example of FORMS.md section 4, verbatim (`Tests/Fixtures`, shared by the test targets).
+    static let formsTextExample = (try? String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/forms-text-example.txt"), encoding: .utf8)) ?? ""
 
     /// The record FORMS.md section 5 shows for both examples.
     static let formsExampleRecord = #"{"indicator":"กต.ตร. พบประชาชน","fiscal_year":2564,"round":6,"station":"สภ.เมืองเชียงใหม่","bureau":"ภ.5","province":"เชียงใหม่","reported_on":"2021-04-20","steps":[{"number":1,"done":true,"date":"2020-11-15","evidence":"บันทึกข้อตกลงกับ อบต.สุเทพ"},{"number":2,"done":true,"date":"2021-01-10","evidence":null},{"number":3,"done":false,"date":null,"evidence":null},{"number":4,"done":false,"date":null,"evidence":null},{"number":5,"done":false,"date":null,"evidence":null}],"level":2,"score":25,"target":"below","reporter":"ร.ต.อ.สมชาย ใจดี","phone":"0812345678"}"#
@@ -98,6 +83,43 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("fy2564.json"))
         #expect(result.stdout.isEmpty)
+    }
+
+    @Test func filesFromAListOrStandardInputAfterTheArguments() throws {
+        let folder = try TemporaryFolder()
+        let list = try folder.write("list.txt", "yala-r6.txt\r\n\nbangrak-r6.xml\n")
+        let result = try PipelineProcess.run(["validate", "--format", "json", "--files-from", list.path, "muang-chiangmai-r6.xml"],
+                                             in: Self.inbox)
+        #expect(result.status == 1)
+        let files = result.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["file"] as? String
+        }
+        #expect(files == ["muang-chiangmai-r6.xml", "yala-r6.txt", "bangrak-r6.xml"])
+
+        let missingList = try PipelineProcess.run(["validate", "--files-from", folder.url.appendingPathComponent("none").path])
+        #expect(missingList.status == 2)
+        #expect(missingList.stderr.contains("cannot read the file list"))
+    }
+
+    @Test func aFileOverTheLimitIsJudgedByItsSizeWithoutBeingRead() throws {
+        let folder = try TemporaryFolder()
+        let big = folder.url.appendingPathComponent("big.txt")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 3 << 30) // 3 GiB, sparse
+        try handle.close()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try PipelineProcess.run(["validate", "--format", "json", "big.txt"], in: folder.url)
+        #expect(clock.now - start < .seconds(10), "not read whole")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains(#""rule":"unreadable""#) && result.stdout.contains("3221225472 bytes"))
+    }
+
+    @Test func aFolderIsNotAFormAndExitsTwo() throws {
+        let result = try PipelineProcess.run(["validate", "inbox"], in: PipelineProcess.packageRoot)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("it is a folder, not a file"))
     }
 
     @Test func noFileIsAUsageError() throws {

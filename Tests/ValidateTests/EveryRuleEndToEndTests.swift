@@ -10,24 +10,9 @@ import Testing
     static let checker: FormChecker? = try? FormChecker(
         resources: Resources(schemasDirectory: Repo.root.appendingPathComponent("schemas")))
 
-    /// The plain-text example of FORMS.md section 4.
-    static let text = """
-        แบบรายงานผลการดำเนินงาน โครงการ กต.ตร. พบประชาชน
-        ตัวชี้วัด : กต.ตร. พบประชาชน
-        ปีงบประมาณ : พ.ศ. ๒๕๖๔
-        รอบการรายงาน : รอบ ๖ เดือน
-        หน่วยปฏิบัติ : สภ.เมืองเชียงใหม่
-        สังกัด : ภ.๕
-        จังหวัด : เชียงใหม่
-        วันที่รายงาน : ๒๐ เมษายน ๒๕๖๔
-        ขั้นตอนที่ ๑ : ดำเนินการแล้ว เมื่อ ๑๕ พ.ย. ๒๕๖๓ หลักฐาน : บันทึกข้อตกลงกับ อบต.สุเทพ
-        ขั้นตอนที่ ๒ : ดำเนินการแล้ว เมื่อ ๑๐ ม.ค. ๒๕๖๔
-        ขั้นตอนที่ ๓ : ยังไม่ดำเนินการ
-        คะแนน : ๒๕
-        ผู้รายงาน : ร.ต.อ.สมชาย ใจดี
-        มือถือ : ๐๘๑-๒๓๔-๕๖๗๘
-
-        """
+    /// The plain-text example of FORMS.md section 4, verbatim (`Tests/Fixtures`, shared by the test targets).
+    static let text = (try? String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/forms-text-example.txt"), encoding: .utf8)) ?? ""
 
     /// The XML example of FORMS.md section 3, as shipped in the sample inbox.
     static let xml: String = (try? String(contentsOf: Repo.root.appendingPathComponent("inbox/muang-chiangmai-r6.xml"), encoding: .utf8)) ?? ""
