@@ -60,7 +60,7 @@ struct InboxCLIProcessTests {
     func killedMidBatch() async throws {
         let box = try InboxFolder()
         var sent: [String: Data] = [:]
-        // More than four batches (InboxProcessor.batchSize 256), so the kill lands while files still wait.
+        // Many small batches (each with its own syncs), so the kill lands while files still wait.
         for index in 0..<1200 {
             let name = String(format: "f%04d.txt", index)
             let text = textForm(station: Self.stations[index % Self.stations.count],
@@ -71,7 +71,7 @@ struct InboxCLIProcessTests {
         let stored = { () -> Int in
             box.names("accepted").count + box.names("rejected").filter { !$0.hasSuffix(".notice.txt") }.count
         }
-        let running = try RunningPipeline(["run", box.inbox, "--state", box.state] + schemaArguments)
+        let running = try RunningPipeline(["run", box.inbox, "--state", box.state, "--batch-size", "16"] + schemaArguments)
         #expect(await waitUntil(60, every: .milliseconds(2)) { stored() >= 40 })
         running.signal(SIGKILL)
         #expect(await running.waitForExit())
