@@ -39,7 +39,7 @@ struct Rejections: ParsableCommand {
             printRaw(rejections.map(Rejections.json).map { $0 + "\n" }.joined())
         case .table, .csv:
             let table = TextTable(
-                header: ["received", "station", "bureau", "phone", "rules", "file", "status"],
+                header: ["received (UTC+7)", "station", "bureau", "phone", "rules", "file", "status"],
                 rows: rejections.map { rejection in
                     [Rejections.localTime(rejection.receivedAt), rejection.station ?? "?", rejection.bureau ?? "?",
                      rejection.phone ?? "", rejection.rules.joined(separator: ","), "rejected/" + rejection.storedName,
