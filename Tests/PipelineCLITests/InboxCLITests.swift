@@ -98,7 +98,7 @@ struct InboxCLITests {
 
         let csv = try PipelineProcess.run(["rejections", "--state", filled.state, "--format", "csv"])
         #expect(csv.stdout.unicodeScalars.first == "\u{FEFF}")
-        #expect(csv.stdout.contains("received,station,bureau,phone,rules,file,status\r\n"))
+        #expect(csv.stdout.contains("received (UTC+7),station,bureau,phone,rules,file,status\r\n"))
 
         let notice = try String(contentsOfFile: filled.state + "/rejected/b.txt.notice.txt", encoding: .utf8)
         #expect(notice.contains("หน่วยปฏิบัติ: สภ.แม่ริม") && notice.contains("[score-mismatch]") && notice.contains("line 12 [score-mismatch]"))
