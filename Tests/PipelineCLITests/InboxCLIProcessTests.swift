@@ -68,12 +68,23 @@ struct InboxCLIProcessTests {
             try box.drop(name, text)
             sent[name] = Data(text.utf8)
         }
-        let stored = { () -> Int in
-            box.names("accepted").count + box.names("rejected").filter { !$0.hasSuffix(".notice.txt") }.count
-        }
         let running = try RunningPipeline(["run", box.inbox, "--state", box.state, "--batch-size", "16"] + schemaArguments)
-        #expect(await waitUntil(60, every: .milliseconds(2)) { stored() >= 40 })
-        running.signal(SIGKILL)
+        // Watched from a thread of its own, not the cooperative pool, which other suites may
+        // keep busy: the kill must land while the run is still going.
+        let state = box.state, pid = running.process.processIdentifier
+        let killed = try await offPool { () -> Bool in
+            let stored = { (folder: String) in
+                ((try? FileManager.default.contentsOfDirectory(atPath: "\(state)/\(folder)")) ?? [])
+                    .filter { !$0.hasSuffix(".notice.txt") }.count
+            }
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                if stored("accepted") + stored("rejected") >= 40 { return kill(pid, SIGKILL) == 0 }
+                usleep(500)
+            }
+            return false
+        }
+        #expect(killed)
         #expect(await running.waitForExit())
         #expect(running.process.terminationReason == .uncaughtSignal)
         #expect(running.process.terminationStatus == SIGKILL)
