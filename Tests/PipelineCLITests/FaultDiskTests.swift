@@ -102,80 +102,81 @@ struct FaultDiskTests {
     @Test("a real full file system (tmpfs, root only): run at several amounts of free space, then with space back",
           .enabled(if: SmallFileSystem.available, "needs root and mount(8) for a small tmpfs"))
     func fullTmpfs() async throws {
-        let root = try TemporaryFolder()
-        let mountPoint = root.url.path + "/fs"
-        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        #expect(try SmallFileSystem.mount(mountPoint, bytes: 8 << 20))
-        defer { _ = try? SmallFileSystem.unmount(mountPoint) }
-        let inbox = mountPoint + "/inbox"
-        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-        let box = FaultPaths(inbox: inbox, state: mountPoint + "/state")
-        let audit = StateAudit(box)
-        var sent: [String: Int] = [:]
-        _ = try Self.dropPair(box, "first", 0, into: &sent)
-        #expect(try await box.run().status == 0)
+        try await Self.onSmallFileSystem { mountPoint, box in
+            let audit = StateAudit(box)
+            var sent: [String: Int] = [:]
+            _ = try Self.dropPair(box, "first", 0, into: &sent)
+            #expect(try await box.run().status == 0)
 
-        var stuckSomewhere = 0
-        for (round, leave) in [0, 4096, 8192, 12288, 16384, 32768, 65536].enumerated() {
-            let names = try Self.dropPair(box, "leave\(leave)", round + 1, into: &sent)
-            let filler = SmallFileSystem.fill(mountPoint, leaving: leave)
-            let full = try await box.run()
-            #expect(full.status == 0 || full.status == 1, "exits, never crashes: \(full.stderr)")
-            audit.expectNothingLostOrDoubled(sent: sent, "\(leave) bytes free")
-            let places = names.map { Self.place(of: $0, box) }
-            // The ledger cannot even be opened for reading on a full disk (its -shm file):
-            // look at it once there is room, before the next run changes anything.
-            try FileManager.default.removeItem(atPath: filler)
-            try audit.expectNoticesOnlyForCommitted("\(leave) bytes free")
-            let ledger = try Ledger(path: box.state + "/ledger.sqlite")
-            let committed = Set(try ledger.submissions().map(\.fileName))
-            for (name, place) in zip(names, places) where !committed.contains(name) {
-                stuckSomewhere += 1
-                #expect(["inbox", "work"].contains(place), "\(name) with \(leave) bytes free: \(full.stderr)")
+            var stuckSomewhere = 0
+            for (round, leave) in [0, 4096, 8192, 12288, 16384, 32768, 65536].enumerated() {
+                let names = try Self.dropPair(box, "leave\(leave)", round + 1, into: &sent)
+                let filler = SmallFileSystem.fill(mountPoint, leaving: leave)
+                let full = try await box.run()
+                #expect(full.status == 0 || full.status == 1, "exits, never crashes: \(full.stderr)")
+                audit.expectNothingLostOrDoubled(sent: sent, "\(leave) bytes free")
+                let places = names.map { Self.place(of: $0, box) }
+                // The ledger cannot even be opened for reading on a full disk (its -shm file):
+                // look at it once there is room, before the next run changes anything.
+                try FileManager.default.removeItem(atPath: filler)
+                try audit.expectNoticesOnlyForCommitted("\(leave) bytes free")
+                let ledger = try Ledger(path: box.state + "/ledger.sqlite")
+                let committed = Set(try ledger.submissions().map(\.fileName))
+                for (name, place) in zip(names, places) where !committed.contains(name) {
+                    stuckSomewhere += 1
+                    #expect(["inbox", "work"].contains(place), "\(name) with \(leave) bytes free: \(full.stderr)")
+                }
+                let resumed = try await box.run()
+                #expect(resumed.status == 0, "\(resumed.stderr)")
+                try audit.expectSettled(sent: sent, "space back after \(leave) bytes free")
             }
-            let resumed = try await box.run()
-            #expect(resumed.status == 0, "\(resumed.stderr)")
-            try audit.expectSettled(sent: sent, "space back after \(leave) bytes free")
+            #expect(stuckSomewhere > 0, "the disk was full enough to stop at least one form")
         }
-        #expect(stuckSomewhere > 0, "the disk was full enough to stop at least one form")
     }
 
     @Test("a running watcher on a full tmpfs keeps running and takes the waiting forms once space returns (root only)",
           .enabled(if: SmallFileSystem.available, "needs root and mount(8) for a small tmpfs"))
     func watcherResumesWhenSpaceReturns() async throws {
+        try await Self.onSmallFileSystem { mountPoint, box in
+            let inbox = box.inbox
+            var sent: [String: Int] = [:]
+            let watcher = try RunningPipeline(["watch", inbox, "--state", box.state, "--quiet-period", "0.2",
+                                               "--rescan-interval", "1"] + schemaArguments)
+            let first = try Self.dropPair(box, "first", 0, into: &sent)
+            #expect(await waitUntil(30) { first.allSatisfy { ["accepted", "rejected"].contains(Self.place(of: $0, box)) } })
+
+            watcher.signal(SIGSTOP)
+            let stuck = try Self.dropPair(box, "full", 1, into: &sent)
+            let filler = SmallFileSystem.fill(mountPoint, leaving: 0)
+            watcher.signal(SIGCONT)
+            try await Task.sleep(for: .seconds(3))
+            #expect(watcher.process.isRunning, "a full disk does not stop the watcher: \(watcher.stderr.suffix(1500))")
+            for name in stuck {
+                #expect(["inbox", "work"].contains(Self.place(of: name, box)), "\(name) waits while the disk is full")
+            }
+            StateAudit(box).expectNothingLostOrDoubled(sent: sent, "watching a full disk")
+            #expect(!FileManager.default.fileExists(atPath: box.state + "/rejected/full-bad.txt.notice.txt"), "no notice while full")
+            #expect(StateAudit.entries(box.state + "/rejected").filter { $0.hasSuffix(".writing") }.isEmpty)
+
+            try FileManager.default.removeItem(atPath: filler)
+            #expect(await waitUntil(30) { stuck.allSatisfy { ["accepted", "rejected"].contains(Self.place(of: $0, box)) } },
+                    "taken by a rescan once there is space: \(watcher.stderr)")
+            watcher.signal(SIGTERM)
+            #expect(await watcher.waitForExit())
+            #expect(watcher.process.terminationStatus == 0)
+            try StateAudit(box).expectSettled(sent: sent, "after space returned")
+        }
+    }
+
+    /// Runs `body` with an inbox and a state on a fresh 8 MB tmpfs (root only), unmounted after.
+    static func onSmallFileSystem(_ body: (_ mountPoint: String, _ box: FaultPaths) async throws -> Void) async throws {
         let root = try TemporaryFolder()
         let mountPoint = root.url.path + "/fs"
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
         #expect(try SmallFileSystem.mount(mountPoint, bytes: 8 << 20))
         defer { _ = try? SmallFileSystem.unmount(mountPoint) }
-        let inbox = mountPoint + "/inbox"
-        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-        let box = FaultPaths(inbox: inbox, state: mountPoint + "/state")
-        var sent: [String: Int] = [:]
-        let watcher = try RunningPipeline(["watch", inbox, "--state", box.state, "--quiet-period", "0.2",
-                                           "--rescan-interval", "1"] + schemaArguments)
-        let first = try Self.dropPair(box, "first", 0, into: &sent)
-        #expect(await waitUntil(30) { first.allSatisfy { ["accepted", "rejected"].contains(Self.place(of: $0, box)) } })
-
-        watcher.signal(SIGSTOP)
-        let stuck = try Self.dropPair(box, "full", 1, into: &sent)
-        let filler = SmallFileSystem.fill(mountPoint, leaving: 0)
-        watcher.signal(SIGCONT)
-        try await Task.sleep(for: .seconds(3))
-        #expect(watcher.process.isRunning, "a full disk does not stop the watcher: \(watcher.stderr.suffix(1500))")
-        for name in stuck {
-            #expect(["inbox", "work"].contains(Self.place(of: name, box)), "\(name) waits while the disk is full")
-        }
-        StateAudit(box).expectNothingLostOrDoubled(sent: sent, "watching a full disk")
-        #expect(!FileManager.default.fileExists(atPath: box.state + "/rejected/full-bad.txt.notice.txt"), "no notice while full")
-        #expect(StateAudit.entries(box.state + "/rejected").filter { $0.hasSuffix(".writing") }.isEmpty)
-
-        try FileManager.default.removeItem(atPath: filler)
-        #expect(await waitUntil(30) { stuck.allSatisfy { ["accepted", "rejected"].contains(Self.place(of: $0, box)) } },
-                "taken by a rescan once there is space: \(watcher.stderr)")
-        watcher.signal(SIGTERM)
-        #expect(await watcher.waitForExit())
-        #expect(watcher.process.terminationStatus == 0)
-        try StateAudit(box).expectSettled(sent: sent, "after space returned")
+        let box = FaultPaths(inbox: mountPoint + "/inbox", state: mountPoint + "/state")
+        try FileManager.default.createDirectory(atPath: box.inbox, withIntermediateDirectories: true)
+        try await body(mountPoint, box)
     }
 }
