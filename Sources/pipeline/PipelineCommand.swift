@@ -6,6 +6,9 @@ struct PipelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
         abstract: "รับและตรวจแบบรายงานโครงการ กต.ตร. พบประชาชน / Intake of station report forms for the กต.ตร. พบประชาชน indicator.",
-        subcommands: [ValidateCommand.self, Run.self, Watch.self, Rejections.self, Records.self, Summary.self]
+        subcommands: [
+            ValidateCommand.self, RunCommand.self, WatchCommand.self,
+            RejectionsCommand.self, RecordsCommand.self, SummaryCommand.self,
+        ]
     )
 }

@@ -3,8 +3,9 @@ import Foundation
 import Inbox
 
 /// `pipeline watch INBOX`: takes forms as they arrive, until SIGINT or SIGTERM.
-struct Watch: ParsableCommand {
+struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "watch",
         abstract: "Watch the inbox (inotify plus periodic rescans) and take each form once it is complete.")
 
     @OptionGroup var arguments: InboxArguments

@@ -3,8 +3,9 @@ import Foundation
 import Inbox
 
 /// `pipeline run INBOX`: one pass over what is in the inbox, then a summary.
-struct Run: ParsableCommand {
+struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Take every form waiting in the inbox once, then print how many were accepted, rejected and duplicates.")
 
     @OptionGroup var arguments: InboxArguments

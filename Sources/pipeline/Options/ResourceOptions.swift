@@ -29,10 +29,3 @@ struct ResourceOptions: ParsableArguments {
         }
     }
 }
-
-/// Messages for the operator go to stderr, never mixed into results on stdout.
-enum StandardError {
-    static func print(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-}

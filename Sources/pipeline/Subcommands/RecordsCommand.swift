@@ -3,8 +3,9 @@ import Foundation
 import Inbox
 
 /// `pipeline records`: the accepted records.
-struct Records: ParsableCommand {
+struct RecordsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "records",
         abstract: "Print the accepted records: the current one per station and round, or every one with --all.")
 
     @Option(name: .long, help: "The state folder (default: ./state).")
@@ -27,7 +28,7 @@ struct Records: ParsableCommand {
             let table = TextTable(
                 header: ["fiscal_year", "round", "bureau", "station", "province", "reported_on", "level", "score",
                          "target", "step1", "step2", "step3", "step4", "step5", "reporter", "phone", "current"],
-                rows: records.map(Records.row))
+                rows: records.map(RecordsCommand.row))
             printRaw(table.csv)
         }
     }

@@ -4,8 +4,9 @@ import Inbox
 import Ingest
 
 /// `pipeline rejections`: the rejection log, for following rejected forms up.
-struct Rejections: ParsableCommand {
+struct RejectionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rejections",
         abstract: "List rejected forms: when, station, bureau, contact phone, rules, file, status.")
 
     @Option(name: .long, help: "The state folder (default: ./state).")
@@ -36,12 +37,12 @@ struct Rejections: ParsableCommand {
         let rejections = try ledger.rejections(filter)
         switch format {
         case .json:
-            printRaw(rejections.map(Rejections.json).map { $0 + "\n" }.joined())
+            printRaw(rejections.map(RejectionsCommand.json).map { $0 + "\n" }.joined())
         case .table, .csv:
             let table = TextTable(
                 header: ["received (UTC+7)", "station", "bureau", "phone", "rules", "file", "status"],
                 rows: rejections.map { rejection in
-                    [Rejections.localTime(rejection.receivedAt), rejection.station ?? "?", rejection.bureau ?? "?",
+                    [RejectionsCommand.localTime(rejection.receivedAt), rejection.station ?? "?", rejection.bureau ?? "?",
                      rejection.phone ?? "", rejection.rules.joined(separator: ","), "rejected/" + rejection.storedName,
                      rejection.status.rawValue]
                 })

@@ -4,8 +4,9 @@ import Inbox
 import Validate
 
 /// `pipeline summary`: the table the indicator owner sends upward.
-struct Summary: ParsableCommand {
+struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "summary",
         abstract: "Per bureau and round: stations reporting, how many at each level and target, mean score.")
 
     @Option(name: .long, help: "The state folder (default: ./state).")
