@@ -50,7 +50,10 @@ let package = Package(
         // Fixtures are test data read from #filePath, not sources or bundled resources.
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
-        .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
+        .testTarget(
+            name: "InboxTests",
+            dependencies: ["Inbox", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "PipelineCLITests", dependencies: ["pipeline"]),
     ]
 )

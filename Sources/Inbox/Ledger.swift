@@ -131,19 +131,62 @@ protocol SubmissionStore {
     func commit(_ draft: SubmissionDraft) throws -> Submission
 }
 
+/// The ledger cannot promise what the engine relies on: it is not opened at all.
+public enum LedgerError: Error, CustomStringConvertible {
+    /// SQLite did not take a setting a committed outcome's durability rests on.
+    case notDurable(path: String, setting: String, value: String)
+
+    public var description: String {
+        switch self {
+        case .notDurable(let path, let setting, let value):
+            return "สมุดบันทึก \(path) ไม่ทนไฟดับ: PRAGMA \(setting) เป็น \(value) — ไม่เปิดใช้ "
+                + "/ the ledger \(path) would not survive a power cut: PRAGMA \(setting) is \(value); not opened"
+        }
+    }
+}
+
 public final class Ledger: Sendable, SubmissionStore {
     let database: DatabaseQueue
 
     /// Opens (creating and migrating) the ledger at `path`.
+    ///
+    /// The connection runs in WAL mode with `synchronous = FULL`: every commit syncs the WAL,
+    /// so a committed outcome survives a power cut. WAL is switched on here, in
+    /// `prepareDatabase`, and not with GRDB's `journalMode = .wal`: that set-up runs after
+    /// `prepareDatabase` and sets `synchronous = NORMAL` (GRDB 7, `Database.setUpWALMode`),
+    /// which in WAL mode syncs only at checkpoints. The setting is read back after opening,
+    /// so a library that changes it again makes the ledger refuse to open rather than lose
+    /// rows quietly.
     public init(path: String) throws {
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
+            let journalMode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard journalMode == "wal" else {
+                throw LedgerError.notDurable(path: path, setting: "journal_mode", value: journalMode ?? "?")
+            }
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         database = try DatabaseQueue(path: path, configuration: configuration)
+        let synchronous = try synchronousSetting()
+        guard synchronous == Ledger.synchronousFull else {
+            throw LedgerError.notDurable(path: path, setting: "synchronous", value: String(synchronous))
+        }
         try Ledger.migrator.migrate(database)
+    }
+
+    /// `PRAGMA synchronous` as SQLite reports it: 2 is FULL.
+    static let synchronousFull = 2
+
+    /// The connection's `PRAGMA synchronous`, read back from SQLite (0 OFF, 1 NORMAL, 2 FULL,
+    /// 3 EXTRA): what the ledger's durability rests on.
+    public func synchronousSetting() throws -> Int {
+        try database.unsafeRead { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    }
+
+    /// The connection's `PRAGMA journal_mode` (`wal`).
+    public func journalMode() throws -> String {
+        try database.unsafeRead { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
     }
 
     static var migrator: DatabaseMigrator {

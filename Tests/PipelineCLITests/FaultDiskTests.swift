@@ -30,7 +30,24 @@ struct FaultDiskTests {
         return "lost"
     }
 
-    /// A limit under which SQLite can open the ledger (its 32 KB `-shm`) but not commit.
+    /// Two accepted forms, each carrying 40 KB of evidence: a commit of either writes more
+    /// WAL frames than `commitFails` leaves room for.
+    static func dropLargePair(_ box: FaultPaths, _ tag: String, _ index: Int, into sent: inout [String: Int]) throws -> [String] {
+        var names: [String] = []
+        for offset in 1...2 {
+            let form = faultForm(index * 3 + offset).replacingOccurrences(
+                of: "อบต.สุเทพ", with: "อบต.สุเทพ " + String(repeating: "ก", count: 13_000))
+            let name = "\(tag)-large\(offset).txt"
+            try box.drop(name, form)
+            sent[sha256Hex(Data(form.utf8)), default: 0] += 1
+            names.append(name)
+        }
+        return names
+    }
+
+    /// A limit under which SQLite can open the ledger (its 32 KB `-shm`) but not commit a
+    /// large record: the WAL has room for 9 frames of 4 KB, the record needs more. (A small
+    /// commit fits: the ledger's own set-up writes nothing to the WAL.)
     static let commitFails = 40_000
 
     /// The limits: 1 byte (the ledger cannot even be opened), 40 KB (the ledger commit
@@ -59,7 +76,9 @@ struct FaultDiskTests {
             #expect(size > limit, "records.jsonl (\(size) bytes) is past the limit")
         }
 
-        let stuck = try Self.dropPair(box, "full", 999, into: &sent)
+        let stuck = limit == Self.commitFails
+            ? try Self.dropLargePair(box, "full", 999, into: &sent)
+            : try Self.dropPair(box, "full", 999, into: &sent)
         let limited = try await runWithFileSizeLimit(limit, ["run", box.inbox, "--state", box.state, "--batch-size", "1"] + schemaArguments)
         #expect(limited.status != SIGXFSZ, "SIGXFSZ is ignored, so writes fail with EFBIG instead of killing the process")
         let audit = StateAudit(box)
