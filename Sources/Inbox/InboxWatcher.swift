@@ -1,7 +1,5 @@
-import Dispatch
 import Foundation
 import Logging
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -43,8 +41,8 @@ public final class InboxWatcher {
         self.logger = logger
     }
 
-    /// Watches until `shouldStop()` turns true (asked between files and at every poll).
-    /// `onOutcome` is called after each file.
+    /// Watches until `shouldStop()` turns true (asked between claims and at every poll).
+    /// `onOutcome` is called for each file, after the batch that settled it.
     public func run(shouldStop: () -> Bool, onOutcome: (FileOutcome) -> Void = { _ in }) throws -> Tally {
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         if fd < 0 { throw FileSystemError(operation: "inotify_init1", path: processor.inbox, code: errno) }
@@ -78,17 +76,10 @@ public final class InboxWatcher {
                 }
                 lastRescan = Date()
             }
-            for name in takeable() {
-                if shouldStop() { break }
-                do {
-                    if let outcome = try processor.take(name) {
-                        tally.add(outcome)
-                        onOutcome(outcome)
-                    }
-                } catch {
-                    // The file stays in work/ (or the inbox); the next rescan recovers it.
-                    logger.error("could not process \(name): \(error)")
-                }
+            // The batch path of `run`, with what is ready (often a single name). A file that
+            // fails stays in work/ (or the inbox); the next rescan takes or recovers it.
+            tally = tally + processor.take(takeable(), shouldStop: shouldStop) { batch, _ in
+                batch.outcomes.forEach(onOutcome)
             }
         }
         logger.info("stopped watching \(processor.inbox)")
@@ -167,44 +158,4 @@ public final class InboxWatcher {
         for name in names { pending[name] = nil }
         return names
     }
-}
-
-/// Set by SIGINT or SIGTERM: the current file is finished, then the command exits. A second
-/// signal exits at once (the inbox is crash-safe, so nothing is lost either way).
-public final class StopSignal: Sendable {
-    private final class Flag: Sendable {
-        let raised = Atomic<Bool>(false)
-    }
-
-    private let flag: Flag
-    /// Kept alive so that the handlers stay installed; never touched after `init`.
-    nonisolated(unsafe) private let sources: [any DispatchSourceSignal]
-
-    private init(flag: Flag, sources: [any DispatchSourceSignal]) {
-        self.flag = flag
-        self.sources = sources
-    }
-
-    /// Installs the handlers (the default actions are turned off).
-    public static func install(_ signals: [Int32] = [SIGINT, SIGTERM],
-                               logger: Logger = Logger(label: "pipeline")) -> StopSignal {
-        let flag = Flag()
-        var sources: [any DispatchSourceSignal] = []
-        for number in signals {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                if flag.raised.exchange(true, ordering: .sequentiallyConsistent) {
-                    logger.notice("second signal: exiting now")
-                    exit(128 + number)
-                }
-                logger.notice("signal \(number): finishing the current file, then stopping")
-            }
-            source.resume()
-            sources.append(source)
-        }
-        return StopSignal(flag: flag, sources: sources)
-    }
-
-    public var isRaised: Bool { flag.raised.load(ordering: .sequentiallyConsistent) }
 }

@@ -87,21 +87,6 @@ public struct Rejection: Sendable, Equatable {
     public var resolvedAt: Date?
 }
 
-/// One accepted record, current or superseded.
-public struct StoredRecord: Sendable, Equatable {
-    public var id: Int64
-    public var submissionID: Int64
-    public var key: ReportKey
-    public var level: Int
-    public var score: Int
-    public var target: Target
-    /// The record object of FORMS.md, one line of JSON.
-    public var json: String
-    /// The later record that replaced it, if any.
-    public var supersededBy: Int64?
-    public var current: Bool { supersededBy == nil }
-}
-
 /// What one commit adds to the ledger; built by the processor, applied in one transaction.
 struct SubmissionDraft {
     var claimID: String
@@ -116,9 +101,6 @@ struct SubmissionDraft {
     var verdict: Verdict
 }
 
-/// The SQLite ledger: every submission, every accepted record and its history, every
-/// rejection and its follow-up. WAL journal, `synchronous=FULL`: a committed outcome
-/// survives a power cut, which is what recovery relies on.
 /// What the commit step of one file needs from the ledger: the ledger itself (a transaction
 /// of its own per file) or a `Ledger.Batch` (a savepoint in the batch's transaction).
 protocol SubmissionStore {
@@ -145,6 +127,9 @@ public enum LedgerError: Error, CustomStringConvertible {
     }
 }
 
+/// The SQLite ledger: every submission, every accepted record and its history, every
+/// rejection and its follow-up. WAL journal, `synchronous=FULL`: a committed outcome
+/// survives a power cut, which is what recovery relies on.
 public final class Ledger: Sendable, SubmissionStore {
     let database: DatabaseQueue
 
@@ -325,7 +310,7 @@ public final class Ledger: Sendable, SubmissionStore {
             """).execute(arguments: [
                 draft.claimID, draft.fileName, draft.storedName, draft.folder.rawValue, draft.sha256, draft.size,
                 Ledger.timestamp(draft.receivedAt), draft.outcome.rawValue, draft.duplicateOf,
-                verdict.format?.rawValue, verdict.encoding?.rawValue, RecordJSON.findings(verdict.findings),
+                verdict.format?.rawValue, verdict.encoding?.rawValue, StoredFindings.json(verdict.findings),
                 record?.fiscalYear, record?.round, record?.bureau, record?.station, record?.phone,
             ])
         let submissionID = db.lastInsertedRowID
@@ -410,7 +395,7 @@ public final class Ledger: Sendable, SubmissionStore {
     /// next use — 37% of the CPU of `pipeline run`, plus GRDB's authorizer callback for every
     /// column of every recompilation (22%). The lookups below only read, and the connection
     /// is this process's alone (one process per state: `state.lock`).
-    private func lookUp<T>(_ body: (Database) throws -> T) throws -> T {
+    func lookUp<T>(_ body: (Database) throws -> T) throws -> T {
         try database.unsafeRead(body)
     }
 
@@ -433,7 +418,7 @@ public final class Ledger: Sendable, SubmissionStore {
             outcome: Outcome(rawValue: row["outcome"]) ?? .rejected, duplicateOf: row["duplicate_of"],
             format: (row["format"] as String?).flatMap(FormFormat.init(rawValue:)),
             encoding: (row["encoding"] as String?).flatMap(TextEncoding.init(rawValue:)),
-            findings: RecordJSON.decodeFindings(row["findings_json"]), key: key, phone: row["phone"])
+            findings: StoredFindings.decode(row["findings_json"]), key: key, phone: row["phone"])
     }
 
     static func fetchSubmission(_ db: Database, id: Int64) throws -> Submission? {
@@ -450,11 +435,6 @@ public final class Ledger: Sendable, SubmissionStore {
     /// The submission with this row id.
     public func submission(id: Int64) throws -> Submission? {
         try lookUp { db in try Ledger.fetchSubmission(db, id: id) }
-    }
-
-    /// The record a submission stored, if it stored one.
-    func record(submissionID: Int64) throws -> StoredRecord? {
-        try records(history: true, submissionID: submissionID).first
     }
 
     /// The first submission with these bytes that was counted (not itself a duplicate).
@@ -491,30 +471,6 @@ public final class Ledger: Sendable, SubmissionStore {
     public func submissions() throws -> [Submission] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT \(Ledger.submissionColumns) FROM submissions ORDER BY id").map(Ledger.submission)
-        }
-    }
-
-    /// Accepted records, oldest first: the current one per key, or with `history` every one.
-    public func records(history: Bool = false) throws -> [StoredRecord] {
-        try records(history: history, submissionID: nil)
-    }
-
-    private func records(history: Bool, submissionID: Int64?) throws -> [StoredRecord] {
-        var conditions: [String] = history ? [] : ["current"]
-        var arguments: StatementArguments = []
-        if let submissionID { conditions.append("submission_id = ?"); arguments += [submissionID] }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try lookUp { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, submission_id, fiscal_year, round, bureau, station, level, score, target, record_json, superseded_by
-                FROM records \(whereClause) ORDER BY id
-                """), arguments: arguments).map { row in
-                StoredRecord(
-                    id: row["id"], submissionID: row["submission_id"],
-                    key: ReportKey(fiscalYear: row["fiscal_year"], round: row["round"], bureau: row["bureau"], station: row["station"]),
-                    level: row["level"], score: row["score"], target: Target(rawValue: row["target"]) ?? .below,
-                    json: row["record_json"], supersededBy: row["superseded_by"])
-            }
         }
     }
 

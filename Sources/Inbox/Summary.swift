@@ -10,7 +10,9 @@ public struct SummaryRow: Sendable, Equatable {
     public var bureau: String?
     /// Stations with a current accepted record.
     public var stations: Int
-    /// `levels[n]`: stations at level n, for n in 0…5.
+    /// `levels[n]`: stations at level n, for n in 0…N, where N is the number of steps of
+    /// the fiscal year's rule set (steps 1…N, `docs/rule-sets.md`): every record lists every
+    /// step of the rule set it was checked against.
     public var levels: [Int]
     public var targets: [Target: Int]
     /// Mean of the stations' scores (0–100).
@@ -28,15 +30,15 @@ extension Ledger {
             groups[Group(year: record.key.fiscalYear, round: record.key.round, bureau: record.key.bureau), default: []].append(record)
             groups[Group(year: record.key.fiscalYear, round: record.key.round, bureau: nil), default: []].append(record)
         }
-        let maxLevel = 5
         return groups.map { group, members in
-            var levels = [Int](repeating: 0, count: maxLevel + 1)
+            let steps = members.map(\.record.steps.count).max() ?? 0
+            var levels = [Int](repeating: 0, count: steps + 1)
             var targets: [Target: Int] = [:]
             for member in members {
-                levels[min(max(member.level, 0), maxLevel)] += 1
-                targets[member.target, default: 0] += 1
+                levels[min(max(member.record.level, 0), steps)] += 1
+                targets[member.record.target, default: 0] += 1
             }
-            let mean = Double(members.map(\.score).reduce(0, +)) / Double(members.count)
+            let mean = Double(members.map(\.record.score).reduce(0, +)) / Double(members.count)
             return SummaryRow(fiscalYear: group.year, round: group.round, bureau: group.bureau,
                               stations: members.count, levels: levels, targets: targets, meanScore: mean)
         }

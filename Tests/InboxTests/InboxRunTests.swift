@@ -177,7 +177,7 @@ struct InboxRunTests {
         #expect(history[1].current)
         let current = try ledger.records()
         #expect(current.count == 1)
-        #expect(current.first?.level == 4)
+        #expect(current.first?.record.level == 4)
         #expect(box.recordLines().count == 2)
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Inbox
+import Validate
 
 /// `pipeline records`: the accepted records.
 struct RecordsCommand: ParsableCommand {
@@ -13,7 +14,7 @@ struct RecordsCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument { case jsonl, csv }
 
-    @Option(help: "jsonl (the record objects of FORMS.md, one per line) or csv (UTF-8 with BOM).")
+    @Option(help: "jsonl (the record objects of docs/forms.md, one per line, as records.jsonl holds them) or csv (UTF-8 with BOM).")
     var format: Format = .jsonl
 
     @Flag(help: "Include superseded records (the history), oldest first.")
@@ -23,35 +24,30 @@ struct RecordsCommand: ParsableCommand {
         let records = try openLedger(state).records(history: all)
         switch format {
         case .jsonl:
-            printRaw(records.map { $0.json + "\n" }.joined())
+            printRaw(records.map { $0.record.jsonLine() + "\n" }.joined())
         case .csv:
-            let table = TextTable(
-                header: ["fiscal_year", "round", "bureau", "station", "province", "reported_on", "level", "score",
-                         "target", "step1", "step2", "step3", "step4", "step5", "reporter", "phone", "current"],
-                rows: records.map(RecordsCommand.row))
-            printRaw(table.csv)
+            printRaw(RecordsCommand.table(records).csv)
         }
     }
 
-    /// A CSV row from the stored record object; a step cell is its date when done, else empty.
-    static func row(_ record: StoredRecord) -> [String] {
-        let object = (try? JSONSerialization.jsonObject(with: Data(record.json.utf8))) as? [String: Any] ?? [:]
-        func text(_ key: String) -> String {
-            switch object[key] {
-            case let value as String: return value
-            case let value as NSNumber: return value.stringValue
-            default: return ""
-            }
+    /// One row per record. The step columns are `step1` … `stepN`, N the most steps any of
+    /// the records lists (a record lists every step of its fiscal year's rule set); a step
+    /// cell is the step's date when done (`done` if it has none), else empty.
+    static func table(_ records: [StoredRecord]) -> TextTable {
+        let steps = records.map(\.record.steps.count).max() ?? 0
+        let header = ["fiscal_year", "round", "bureau", "station", "province", "reported_on", "level", "score", "target"]
+            + (0..<steps).map { "step\($0 + 1)" } + ["reporter", "phone", "current"]
+        return TextTable(header: header, rows: records.map { row($0, steps: steps) })
+    }
+
+    static func row(_ stored: StoredRecord, steps: Int) -> [String] {
+        let record = stored.record
+        var stepCells = [String](repeating: "", count: steps)
+        for step in record.steps where step.done && step.number >= 1 && step.number <= steps {
+            stepCells[step.number - 1] = step.date?.iso ?? "done"
         }
-        let steps = (object["steps"] as? [[String: Any]] ?? [])
-        var stepCells = [String](repeating: "", count: 5)
-        for step in steps {
-            guard let number = (step["number"] as? NSNumber)?.intValue, (1...5).contains(number) else { continue }
-            let done = (step["done"] as? NSNumber)?.boolValue ?? false
-            stepCells[number - 1] = done ? ((step["date"] as? String) ?? "done") : ""
-        }
-        return [String(record.key.fiscalYear), String(record.key.round), record.key.bureau, record.key.station,
-                text("province"), text("reported_on"), String(record.level), String(record.score),
-                record.target.rawValue] + stepCells + [text("reporter"), text("phone"), record.current ? "yes" : "no"]
+        return [String(record.fiscalYear), String(record.round), record.bureau, record.station,
+                record.province ?? "", record.reportedOn.iso, String(record.level), String(record.score),
+                record.target.rawValue] + stepCells + [record.reporter ?? "", record.phone ?? "", stored.current ? "yes" : "no"]
     }
 }

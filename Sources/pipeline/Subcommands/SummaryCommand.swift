@@ -15,29 +15,45 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "table, csv (UTF-8 with BOM) or json (one object per line).")
     var format: TableFormat = .table
 
+    /// The targets, highest first, as the columns show them.
+    static let targets: [Target] = [.advanced, .standard, .minimum, .below]
+
     func run() throws {
         let rows = try openLedger(state).summary()
-        let header = ["fiscal_year", "round", "bureau", "stations", "level0", "level1", "level2", "level3", "level4",
-                      "level5", "advanced", "standard", "minimum", "below", "mean_score"]
+        switch format {
+        case .table: printRaw(SummaryCommand.table(rows).aligned)
+        case .csv: printRaw(SummaryCommand.table(rows).csv)
+        case .json: printRaw(rows.map { SummaryCommand.json($0) + "\n" }.joined())
+        }
+    }
+
+    /// The level columns are `level0` … `levelN`, N the most steps of any fiscal year shown
+    /// (a row's levels run 0 … its year's number of steps); a row of a year with fewer
+    /// steps leaves the higher level cells empty.
+    static func table(_ rows: [SummaryRow]) -> TextTable {
+        let levelColumns = rows.map(\.levels.count).max() ?? 0
+        let header = ["fiscal_year", "round", "bureau", "stations"] + (0..<levelColumns).map { "level\($0)" }
+            + targets.map(\.rawValue) + ["mean_score"]
         let cells = rows.map { row in
             [String(row.fiscalYear), String(row.round), row.bureau ?? "รวม/all", String(row.stations)]
-                + row.levels.map(String.init)
-                + [Target.advanced, .standard, .minimum, .below].map { String(row.targets[$0] ?? 0) }
+                + (0..<levelColumns).map { $0 < row.levels.count ? String(row.levels[$0]) : "" }
+                + targets.map { String(row.targets[$0] ?? 0) }
                 + [String(format: "%.2f", row.meanScore)]
         }
-        switch format {
-        case .table: printRaw(TextTable(header: header, rows: cells).aligned)
-        case .csv: printRaw(TextTable(header: header, rows: cells).csv)
-        case .json:
-            for (row, line) in zip(rows, cells) {
-                var object: [String: Any] = [:]
-                for (key, value) in zip(header, line) { object[key] = Int(value) ?? value as Any }
-                object["bureau"] = row.bureau ?? NSNull()
-                object["mean_score"] = row.meanScore
-                let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-                printRaw(String(decoding: data, as: UTF8.self) + "\n")
-            }
-        }
+        return TextTable(header: header, rows: cells)
+    }
+
+    /// One row as a JSON object with sorted keys: `level0` … for its own year's levels,
+    /// `bureau` null for the total over every bureau.
+    static func json(_ row: SummaryRow) -> String {
+        var object: [String: Any] = [
+            "fiscal_year": row.fiscalYear, "round": row.round, "bureau": row.bureau ?? NSNull(),
+            "stations": row.stations, "mean_score": row.meanScore,
+        ]
+        for (level, count) in row.levels.enumerated() { object["level\(level)"] = count }
+        for target in targets { object[target.rawValue] = row.targets[target] ?? 0 }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
     }
 }
 
