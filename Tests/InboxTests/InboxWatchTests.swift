@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Logging
 import Synchronization
 import Testing
 @testable import Inbox
@@ -9,13 +10,17 @@ final class WatcherThread: Sendable {
     private let stopFlag = Atomic<Bool>(false)
     private let finished = Atomic<Bool>(false)
     private let failure = Mutex<String?>(nil)
+    /// What the watcher logged, so a test can wait for `watching` (the inotify watch is set
+    /// up, the locks are held and the first rescan is done).
+    let log = LogLines()
 
     init(inbox: String, state: String, options: WatchOptions) {
+        let logger = Logger(label: "test.watch") { [log] _ in LogLines.Handler(lines: log) }
         let thread = Thread { [self] in
             do {
                 let processor = try InboxProcessor(inbox: inbox, state: StateDirectory(state),
                                                    checker: LineChecker(), logger: Sandbox.quiet)
-                let watcher = InboxWatcher(processor: processor, options: options, logger: Sandbox.quiet)
+                let watcher = InboxWatcher(processor: processor, options: options, logger: logger)
                 _ = try watcher.run(shouldStop: { self.stopFlag.load(ordering: .sequentiallyConsistent) })
             } catch {
                 failure.withLock { $0 = "\(error)" }
@@ -25,11 +30,38 @@ final class WatcherThread: Sendable {
         thread.start()
     }
 
+    /// True once the watcher is watching: it logs `watching INBOX` after taking the locks,
+    /// adding the inotify watch and the first rescan.
+    var isWatching: Bool { log.contains("watching ") }
+
     /// Stops the watcher and waits for it; returns its error, if it failed.
     func stop() async -> String? {
         stopFlag.store(true, ordering: .sequentiallyConsistent)
         while !finished.load(ordering: .sequentiallyConsistent) { try? await Task.sleep(for: .milliseconds(20)) }
         return failure.withLock { $0 }
+    }
+}
+
+/// The messages a logger was given, in order; safe to read from another thread.
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    func contains(_ text: String) -> Bool { lines.withLock { $0.contains { $0.contains(text) } } }
+
+    /// A swift-log handler that appends each message to a `LogLines`.
+    struct Handler: LogHandler {
+        let lines: LogLines
+        var logLevel: Logger.Level = .trace
+        var metadata: Logger.Metadata = [:]
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            lines.lines.withLock { $0.append("\(event.message)") }
+        }
     }
 }
 
@@ -51,7 +83,9 @@ struct InboxWatchTests {
         try box.state.create()
         let watcher = WatcherThread(inbox: box.inbox, state: box.state.root,
                                     options: WatchOptions(quietPeriod: 1.5, rescanInterval: 60, pollInterval: 0.05))
-        try await Task.sleep(for: .milliseconds(300))
+        // Renamed before the watch is set up, the file would be found by the first rescan
+        // and wait out the quiet period: the timing below needs the watch in place.
+        #expect(await eventually(10) { watcher.isWatching })
 
         // Renamed in whole: written under an ignored temporary name first.
         let renamed = Data(form(station: "สภ.ย้ายมา").utf8)
@@ -83,9 +117,13 @@ struct InboxWatchTests {
         // A symlink and a FIFO created while watching go to rejected/, unread.
         #expect(symlink("/etc/passwd", box.inbox + "/link.xml") == 0)
         #expect(mkfifo(box.inbox + "/pipe.xml", 0o600) == 0)
-        #expect(await eventually(6) {
-            FileSystem.exists(box.state.rejected + "/link.xml.notice.txt") && FileSystem.exists(box.state.rejected + "/pipe.xml.notice.txt")
-        })
+        // The notice is written before the file is moved out of work/ (the protocol's step
+        // 4): wait for the entries themselves, each of its kind, and for the notices.
+        let filed = { (name: String, kind: EntryKind) in
+            (try? FileSystem.snapshot(box.state.rejected + "/" + name))??.kind == kind
+                && FileSystem.exists(box.state.rejected + "/" + Notice.fileName(for: name))
+        }
+        #expect(await eventually(6) { filed("pipe.xml", .fifo) && filed("link.xml", .symlink) })
         #expect(try FileSystem.snapshot(box.state.rejected + "/pipe.xml")?.kind == .fifo)
         #expect(try FileSystem.snapshot(box.state.rejected + "/link.xml")?.kind == .symlink)
 
@@ -110,7 +148,8 @@ struct InboxWatchTests {
         let box = try Sandbox()
         let other = try Sandbox()
         let first = WatcherThread(inbox: box.inbox, state: box.state.root, options: WatchOptions(pollInterval: 0.05))
-        #expect(await eventually(5) { FileSystem.exists(box.state.ledger) })
+        // Watching means it holds the inbox's lock (taken before the watch starts).
+        #expect(await eventually(10) { first.isWatching })
         let second = WatcherThread(inbox: box.inbox, state: other.state.root, options: WatchOptions(pollInterval: 0.05))
         let message = await second.stop()
         #expect(message?.contains("already working here") == true)

@@ -167,8 +167,12 @@ struct FaultDiskTests {
             watcher.signal(SIGSTOP)
             let stuck = try Self.dropPair(box, "full", 1, into: &sent)
             let filler = SmallFileSystem.fill(mountPoint, leaving: 0)
+            // The assertion below is that the forms wait: it means something only once the
+            // watcher has tried them against the full disk, which it logs as an error.
+            let errorsBefore = watcher.stderr.components(separatedBy: " error ").count
             watcher.signal(SIGCONT)
-            try await Task.sleep(for: .seconds(3))
+            #expect(await waitUntil(30) { watcher.stderr.components(separatedBy: " error ").count > errorsBefore },
+                    "the watcher tried the forms on the full disk: \(watcher.stderr.suffix(1500))")
             #expect(watcher.process.isRunning, "a full disk does not stop the watcher: \(watcher.stderr.suffix(1500))")
             for name in stuck {
                 #expect(["inbox", "work"].contains(Self.place(of: name, box)), "\(name) waits while the disk is full")

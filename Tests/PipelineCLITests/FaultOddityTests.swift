@@ -115,6 +115,21 @@ struct FaultOddityTests {
         }
     }
 
+    /// True when every planted entry is what `expectFiled` expects: committed to its
+    /// folder, there under its stored name, with its notice and rule when rejected (the
+    /// notice is written before the move, so the stored entry is waited for too).
+    static func isFiled(_ planted: [Oddity], state: String) -> Bool {
+        guard let submissions = try? Ledger(path: state + "/ledger.sqlite").submissions() else { return false }
+        return planted.allSatisfy { oddity in
+            guard let submission = submissions.first(where: { $0.fileName == oddity.name }),
+                  submission.folder.rawValue == oddity.folder else { return false }
+            let stored = "\(state)/\(submission.folder.rawValue)/\(submission.storedName)"
+            guard FileSystemCheck.exists(stored) else { return false }
+            guard let rule = oddity.rule else { return true }
+            return submission.findings.contains { $0.rule.rawValue == rule } && FileSystemCheck.exists(stored + ".notice.txt")
+        }
+    }
+
     /// Each planted entry is in its folder, with its notice and rule when rejected.
     static func expectFiled(_ planted: [Oddity], state: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let ledger = try Ledger(path: state + "/ledger.sqlite")
@@ -173,11 +188,7 @@ struct FaultOddityTests {
                                            "--rescan-interval", "1"] + schemaArguments)
         #expect(await waitUntil(30) { watcher.stderr.contains("watching") })
         let planted = try Self.plant(in: box.inbox, outside: outside.url.path, only: oddity)
-        let filed = await waitUntil(30, every: .milliseconds(100)) {
-            planted.allSatisfy { item in
-                (try? Ledger(path: box.state + "/ledger.sqlite").submissions().contains { $0.fileName == item.name }) == true
-            } && StateAudit.entries(box.state + "/work").isEmpty
-        }
+        let filed = await waitUntil(30, every: .milliseconds(100)) { Self.isFiled(planted, state: box.state) }
         #expect(filed, "\(oddity) filed within 30 s: \(watcher.stderr.suffix(1500))")
         #expect(watcher.process.isRunning, "the watcher survives \(oddity)")
         try Self.expectFiled(planted, state: box.state)

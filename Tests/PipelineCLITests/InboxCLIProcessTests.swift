@@ -129,7 +129,8 @@ struct InboxCLIProcessTests {
         let other = try InboxFolder()
         let watcher = try RunningPipeline(["watch", box.inbox, "--state", box.state, "--quiet-period", "0.5",
                                            "--rescan-interval", "5"] + schemaArguments)
-        #expect(await waitUntil(20) { FileManager.default.fileExists(atPath: box.state + "/ledger.sqlite") })
+        // `watching` is logged once it holds the inbox's lock: only then must a second one be refused.
+        #expect(await waitUntil(20) { watcher.stderr.contains("watching") })
 
         let second = try PipelineProcess.run(["watch", box.inbox, "--state", other.state] + schemaArguments)
         #expect(second.status == 2)
