@@ -13,6 +13,7 @@ import Validate
 /// round: 6                      (default 6)
 /// year: 2564                    (default 2564)
 /// level: 2                      consecutive done steps → score and target (default 2)
+/// steps: 6                      the number of steps the record lists (default 5)
 /// phone: 0812345678
 /// missing: reported_on          an error: missing-field for that field, on this line
 /// warn-phone: 12                a warning: bad-phone
@@ -44,7 +45,8 @@ struct LineChecker: FormChecking {
         }
         let level = Int(values["level"] ?? "2") ?? 2
         let reportedOn = CalendarDate(year: 2021, month: 4, day: 20)!
-        let steps = (1...5).map { number in
+        let stepCount = max(Int(values["steps"] ?? "5") ?? 5, 1)
+        let steps = (1...stepCount).map { number in
             StepRecord(number: number, done: number <= level,
                        date: number <= level ? CalendarDate(year: 2020, month: 10 + number, day: 1) ?? reportedOn : nil)
         }
