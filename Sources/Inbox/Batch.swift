@@ -37,7 +37,7 @@ extension InboxProcessor {
     /// or re-settled from its committed outcome), or settled — never lost, never counted
     /// twice. A file that fails is logged and counted, and stays where it is for the next
     /// pass or start. Names that are ignored, hold a `/` or are gone are skipped.
-    public func takeBatch(_ names: [String], shouldStop: () -> Bool = { false }) -> BatchResult {
+    func takeBatch(_ names: [String], shouldStop: () -> Bool = { false }) -> BatchResult {
         var result = BatchResult()
         let claims = claim(names, shouldStop: shouldStop, failed: &result.failed)
         process(claims, recovered: false, into: &result)

@@ -11,17 +11,15 @@ public struct FileOutcome: Sendable {
 }
 
 /// What one batch did: the files it settled, in claim order, and how many it could not take.
-public struct BatchResult: Sendable {
+struct BatchResult: Sendable {
     /// The files settled under `accepted/` or `rejected/`, in claim order.
-    public var outcomes: [FileOutcome] = []
+    var outcomes: [FileOutcome] = []
     /// Files that could not be processed (an I/O or ledger error, logged); they stay in the
     /// inbox or in `work/` and are taken again at the next pass or start.
-    public var failed = 0
-
-    public init() {}
+    var failed = 0
 
     /// The counts of `run`'s summary line.
-    public var tally: Tally {
+    var tally: Tally {
         var tally = Tally()
         for outcome in outcomes { tally.add(outcome) }
         tally.failed = failed
