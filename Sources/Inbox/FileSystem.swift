@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -91,13 +93,21 @@ enum FileSystem {
         return lstat(path, &info) == 0
     }
 
-    /// Creates the directory and its parents when missing.
+    /// Creates the directory and its parents when missing, and syncs the parent of every
+    /// folder it creates: a folder made just before a power cut is still there after it (a
+    /// state folder whose `accepted/` vanished would lose the files renamed into it).
     static func makeDirectory(_ path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw FileSystemError(operation: "mkdir", path: path, code: EIO)
+        let path = (path as NSString).standardizingPath
+        if let entry = try snapshot(path) {
+            if entry.kind == .directory { return }
+            throw FileSystemError(operation: "mkdir", path: path, code: EEXIST)
         }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != path { try makeDirectory(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw FileSystemError(operation: "mkdir", path: path, code: errno)
+        }
+        try syncDirectory(parent.isEmpty ? "." : parent)
     }
 
     /// The names in a directory, sorted, without `.` and `..`. Links are not followed.
@@ -129,19 +139,60 @@ enum FileSystem {
         return unsafeBitCast(symbol, to: RenameAt2.self)
     }()
 
-    /// `rename` that fails with `EEXIST` instead of replacing an existing destination
-    /// (`RENAME_NOREPLACE`): a stored original is never overwritten. Where the kernel or the
-    /// file system lacks it, an existence check comes first (one writer holds the state lock).
+    /// `rename` that fails with `EEXIST` instead of replacing an existing destination: a
+    /// stored original is never overwritten. Throws a `FileSystemError` carrying `errno`.
+    /// See `renameWithoutReplacingCode` for how the promise is kept where the file system
+    /// refuses `RENAME_NOREPLACE`.
     static func renameWithoutReplacing(_ from: String, to: String) throws {
-        if let renameat2 {
-            if renameat2(AT_FDCWD, from, AT_FDCWD, to, 1 /* RENAME_NOREPLACE */) == 0 { return }
+        let code = renameWithoutReplacingCode(from, to)
+        if code != 0 { throw FileSystemError(operation: "rename → \(to)", path: from, code: code) }
+    }
+
+    /// `renameat2(RENAME_NOREPLACE)`; 0 or the `errno` of the failure (`EEXIST` when the
+    /// destination exists). The callers sync the folders of both names afterwards.
+    ///
+    /// Some file systems refuse the flag (`EINVAL`; FUSE file systems such as LazyFS, older
+    /// network file systems) and some kernels lack the call (`ENOSYS`). Then the move is
+    /// `link` + `unlink`: `link` fails with `EEXIST` on an existing name, so the promise
+    /// still holds without a check-then-rename race. A cut between the two leaves the entry
+    /// under both names (one inode, two links); `Reconciler` finishes such a move at the
+    /// next start. A directory cannot be hard-linked: only for one is the destination
+    /// checked first and then `rename`d (one writer holds the state lock, so nothing of
+    /// ours can take the name in between). The first fallback of a process is logged once.
+    static func renameWithoutReplacingCode(_ from: UnsafePointer<CChar>, _ to: UnsafePointer<CChar>) -> Int32 {
+        if !NoReplaceFallback.isForced, let renameat2 {
+            if renameat2(AT_FDCWD, from, AT_FDCWD, to, 1 /* RENAME_NOREPLACE */) == 0 { return 0 }
             let failure = errno
-            if failure != EINVAL && failure != ENOSYS {
-                throw FileSystemError(operation: "rename → \(to)", path: from, code: failure)
-            }
+            if failure != EINVAL && failure != ENOSYS { return failure }
+            NoReplaceFallback.noteRefused(code: failure)
+        } else {
+            NoReplaceFallback.noteRefused(code: NoReplaceFallback.isForced ? EINVAL : ENOSYS)
         }
-        if exists(to) { throw FileSystemError(operation: "rename → \(to)", path: from, code: EEXIST) }
-        try rename(from, to: to)
+        return linkThenUnlink(from, to)
+    }
+
+    /// The fallback of `renameWithoutReplacingCode`; 0 or `errno`.
+    static func linkThenUnlink(_ from: UnsafePointer<CChar>, _ to: UnsafePointer<CChar>) -> Int32 {
+        // linkat with no flags links a symlink itself, never its target.
+        if linkat(AT_FDCWD, from, AT_FDCWD, to, 0) == 0 {
+            if Glibc.unlink(from) != 0 {
+                let failure = errno
+                // The entry now has both names; take the new one back so that it is in one place.
+                Glibc.unlink(to)
+                return failure
+            }
+            return 0
+        }
+        let failure = errno
+        var info = stat()
+        let isDirectory = lstat(from, &info) == 0 && kind(of: info.st_mode) == .directory
+        guard isDirectory && (failure == EPERM || failure == EMLINK || failure == EOPNOTSUPP) else { return failure }
+        if lstat(to, &info) == 0 { return EEXIST }
+        return Glibc.rename(from, to) == 0 ? 0 : errno
+    }
+
+    static func renameWithoutReplacingCode(_ from: String, _ to: String) -> Int32 {
+        from.withCString { source in to.withCString { destination in renameWithoutReplacingCode(source, destination) } }
     }
 
     static func unlink(_ path: String) throws {
@@ -156,6 +207,12 @@ enum FileSystem {
         if fd < 0 { throw FileSystemError(operation: "open directory", path: path, code: errno) }
         defer { close(fd) }
         if fsync(fd) != 0 { throw FileSystemError(operation: "fsync", path: path, code: errno) }
+    }
+
+    /// Syncs the folder holding `path` (its name, just created or renamed).
+    static func syncParent(of path: String) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        try syncDirectory(parent.isEmpty ? "." : parent)
     }
 
     /// Reads a regular file without following a symlink and without blocking on a FIFO that
@@ -218,11 +275,18 @@ enum FileSystem {
         if syncsDirectory { try syncDirectory((path as NSString).deletingLastPathComponent) }
     }
 
-    /// Appends bytes to a file and `fsync`s it.
+    /// Appends bytes to a file and `fsync`s it. When the append creates the file, its folder
+    /// is synced too: `fsync` of a new file does not make its name durable.
     static func append(_ data: Data, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        var fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
+        var created = false
+        if fd < 0 && errno == ENOENT {
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            created = fd >= 0
+        }
         if fd < 0 { throw FileSystemError(operation: "open for append", path: path, code: errno) }
         defer { close(fd) }
+        if created { try syncDirectory((path as NSString).deletingLastPathComponent) }
         let before = lseek(fd, 0, SEEK_END)
         do {
             try writeAll(fd, data, path: path)
@@ -306,5 +370,32 @@ enum FileSystem {
         } catch let error as FileSystemError where error.code == EXDEV {
             try moveAcrossFileSystems(source, to: destination)
         }
+    }
+}
+
+/// Where `renameat2(RENAME_NOREPLACE)` is refused: said once per process in the log, and
+/// forced on by the tests so that the `link` + `unlink` path is exercised on any disk.
+enum NoReplaceFallback {
+    private static let forced = Atomic<Bool>(false)
+    private static let logged = Atomic<Bool>(false)
+    static let logger = Logger(label: "pipeline.inbox")
+
+    /// True while a test forces the fallback.
+    static var isForced: Bool { forced.load(ordering: .relaxed) }
+
+    /// Forces (or stops forcing) the fallback, for tests.
+    static func force(_ on: Bool) { forced.store(on, ordering: .relaxed) }
+
+    /// Whether the fallback has been taken (and logged) in this process.
+    static var wasTaken: Bool { logged.load(ordering: .relaxed) }
+
+    /// Logs the first refusal of the process as a warning; later ones are silent.
+    static func noteRefused(code: Int32) {
+        guard logged.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
+        logger.warning("""
+            ระบบไฟล์นี้ไม่รองรับ renameat2(RENAME_NOREPLACE) (\(String(cString: strerror(code)))) จึงย้ายไฟล์ด้วย link + unlink แทน \
+            ซึ่งยังไม่ทับไฟล์ที่มีอยู่ / this file system refuses renameat2(RENAME_NOREPLACE) \
+            (\(String(cString: strerror(code)))): files are moved with link + unlink instead, which still never replaces an existing file
+            """)
     }
 }

@@ -59,6 +59,9 @@ public final class InboxProcessor {
         inboxLock = try ProcessLock(path: (self.inbox as NSString).appendingPathComponent(InboxProcessor.lockName))
         stateLock = try ProcessLock(path: state.lock)
         ledger = try Ledger(path: state.ledger)
+        // What an earlier power cut left is put right before recovery rebuilds records.jsonl.
+        try Reconciler(state: state, inbox: self.inbox, ledger: ledger, checker: checker,
+                       readLimit: readLimit, logger: logger).reconcile()
     }
 
     /// The lock file inside the inbox; a hidden name, so it is never taken as a form.

@@ -158,6 +158,9 @@ public final class Ledger: Sendable, SubmissionStore {
             throw LedgerError.notDurable(path: path, setting: "synchronous", value: String(synchronous))
         }
         try Ledger.migrator.migrate(database)
+        // The first open creates ledger.sqlite and its -wal: their names are made durable
+        // too (SQLite syncs the folder of a new WAL, not always of the database file).
+        try FileSystem.syncParent(of: path)
     }
 
     /// `PRAGMA synchronous` as SQLite reports it: 2 is FULL.
@@ -465,6 +468,14 @@ public final class Ledger: Sendable, SubmissionStore {
         return try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM submissions WHERE folder = ? AND stored_name IN (\(placeholders)))
             """), arguments: StatementArguments([folder.rawValue] + names)) ?? false
+    }
+
+    /// The stored names the ledger keeps in `folder` (one query, for `Reconciler`).
+    func storedNames(in folder: StoredFolder) throws -> Set<String> {
+        try lookUp { db in
+            Set(try String.fetchAll(db.cachedStatement(sql: "SELECT stored_name FROM submissions WHERE folder = ?"),
+                                    arguments: [folder.rawValue]))
+        }
     }
 
     /// Every submission, oldest first.

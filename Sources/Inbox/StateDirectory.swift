@@ -41,7 +41,7 @@ public struct StateDirectory: Sendable {
 
     func path(_ name: String) -> String { (root as NSString).appendingPathComponent(name) }
 
-    /// Creates the folders that are missing.
+    /// Creates the folders that are missing, each one synced into its parent.
     public func create() throws {
         for directory in [root, work, accepted, rejected] {
             try FileSystem.makeDirectory(directory)

@@ -42,6 +42,11 @@ enum UndecodableNames {
                 }
             }
         }
+        if !renamed.isEmpty {
+            // The new names are synced, so that a power cut cannot bring the old one back
+            // (harmless, it would be renamed again, but a clerk might see it change twice).
+            try? FileSystem.syncDirectory(directory)
+        }
         return renamed
     }
 
@@ -52,12 +57,7 @@ enum UndecodableNames {
         return source.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { pointer -> Int32 in
                 guard let from = pointer.baseAddress else { return EINVAL }
-                if let renameat2 = FileSystem.renameat2 {
-                    if renameat2(AT_FDCWD, from, AT_FDCWD, destination, 1 /* RENAME_NOREPLACE */) == 0 { return 0 }
-                    if errno != EINVAL && errno != ENOSYS { return errno }
-                }
-                if FileSystem.exists(destination) { return EEXIST }
-                return Glibc.rename(from, destination) == 0 ? 0 : errno
+                return destination.withCString { FileSystem.renameWithoutReplacingCode(from, $0) }
             }
         }
     }
