@@ -26,13 +26,18 @@ let package = Package(
         ),
         /// Bytes → decoded text → report form (XML or plain text); Thai values; findings.
         .target(name: "Ingest", dependencies: ["CLibXML"]),
-        /// Rule sets from schemas/, the rules, level/score/target → verdict.
-        .target(name: "Validate", dependencies: ["Ingest"]),
+        /// Rule sets from schemas/, the rules, level/score/target → verdict. The default
+        /// schemas (report.xsd, text-form.json, rules/*.json) are built in from schemas/.
+        .target(name: "Validate", dependencies: ["Ingest"], plugins: ["EmbedSchemas"]),
+        /// Turns the files under schemas/ into a Swift source at build time (no committed copy).
+        .plugin(name: "EmbedSchemas", capability: .buildTool(), dependencies: ["embed-schemas"]),
+        /// The plugin's tool: writes the files as string literals.
+        .executableTarget(name: "embed-schemas", path: "Plugins/EmbedSchemasTool"),
         /// The inbox engine: claim, ledger, records, notices, rejection log, watcher.
         .target(
             name: "Inbox",
             dependencies: [
-                "Validate",
+                "Ingest", "Validate",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -47,13 +52,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Fixtures are test data read from #filePath, not sources or bundled resources.
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures"]),
-        .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
+        /// What the test targets share: the repository's paths (from #filePath) and temporary
+        /// folders. Fixtures are test data read from those paths, not sources or bundled resources.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ValidateTests", dependencies: ["Ingest", "Validate", "TestSupport"]),
         .testTarget(
             name: "InboxTests",
-            dependencies: ["Inbox", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Ingest", "Validate", "Inbox", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
-        .testTarget(name: "PipelineCLITests", dependencies: ["pipeline"]),
+        .testTarget(
+            name: "PipelineCLITests",
+            dependencies: [
+                "pipeline", "Inbox", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
     ]
 )
