@@ -8,12 +8,12 @@ struct RecordsCommand: ParsableCommand {
         commandName: "records",
         abstract: "Print the accepted records: the current one per station and round, or every one with --all.")
 
-    @Option(name: .long, help: "The state folder (default: ./state).")
+    @Option(name: .long, help: "The state folder that `pipeline run` or `watch` filled.")
     var state: String = "state"
 
     enum Format: String, ExpressibleByArgument { case jsonl, csv }
 
-    @Option(help: "jsonl (the record objects of FORMS.md, one per line) or csv (UTF-8 with BOM).")
+    @Option(help: "jsonl (the record objects of docs/forms.md, one per line) or csv (UTF-8 with BOM).")
     var format: Format = .jsonl
 
     @Flag(help: "Include superseded records (the history), oldest first.")
