@@ -22,7 +22,7 @@ public enum RejectionStatus: String, Sendable, Codable {
     case resolved
 }
 
-/// The key of a report (FORMS.md section 6): a later accepted form with the same key
+/// The key of a report (docs/inbox.md#outcomes-and-resubmissions): a later accepted form with the same key
 /// supersedes the earlier one.
 public struct ReportKey: Sendable, Hashable {
     public var fiscalYear: Int
@@ -95,7 +95,7 @@ public struct StoredRecord: Sendable, Equatable {
     public var level: Int
     public var score: Int
     public var target: Target
-    /// The record object of FORMS.md, one line of JSON.
+    /// The record object of docs/forms.md#the-verdict-as-json, one line of JSON.
     public var json: String
     /// The later record that replaced it, if any.
     public var supersededBy: Int64?
