@@ -26,9 +26,11 @@ let package = Package(
         ),
         /// Bytes → decoded text → report form (XML or plain text); Thai values; findings.
         .target(name: "Ingest", dependencies: ["CLibXML"]),
-        /// Rule sets from schemas/, the rules, level/score/target → verdict. The default
-        /// schemas (report.xsd, text-form.json, rules/*.json) are built in from schemas/.
-        .target(name: "Validate", dependencies: ["Ingest"], plugins: ["EmbedSchemas"]),
+        /// Rule sets from schemas/, the rules, level/score/target → verdict.
+        .target(name: "Validate", dependencies: ["Ingest"]),
+        /// The files of schemas/ (report.xsd, text-form.json, rules/*.json) built into the
+        /// program at build time, for the executable only.
+        .target(name: "DefaultSchemas", dependencies: ["Validate"], plugins: ["EmbedSchemas"]),
         /// Turns the files under schemas/ into a Swift source at build time (no committed copy).
         .plugin(name: "EmbedSchemas", capability: .buildTool(), dependencies: ["embed-schemas"]),
         /// The plugin's tool: writes the files as string literals.
@@ -47,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "pipeline",
             dependencies: [
-                "Ingest", "Validate", "Inbox",
+                "Ingest", "Validate", "Inbox", "DefaultSchemas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -56,7 +58,7 @@ let package = Package(
         /// folders. Fixtures are test data read from those paths, not sources or bundled resources.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ValidateTests", dependencies: ["Ingest", "Validate", "TestSupport"]),
+        .testTarget(name: "ValidateTests", dependencies: ["Ingest", "Validate", "DefaultSchemas", "TestSupport"]),
         .testTarget(
             name: "InboxTests",
             dependencies: [

@@ -23,7 +23,7 @@ struct EmbedSchemas: BuildToolPlugin {
             [("report.xsd", schemas.appending(path: "report.xsd")),
              ("text-form.json", schemas.appending(path: "text-form.json"))]
             + ruleNames.map { ("rules/" + $0, rules.appending(path: $0)) }
-        let output = context.pluginWorkDirectoryURL.appending(path: "BuiltInSchemaFiles.swift")
+        let output = context.pluginWorkDirectoryURL.appending(path: "DefaultSchemasFiles.swift")
         return [
             .buildCommand(
                 displayName: "Embedding the files of the schemas folder into \(target.name)",

@@ -2,15 +2,16 @@ import Foundation
 import Ingest
 
 /// Where the data the checker needs comes from: the form XSD, the text-form vocabulary and the
-/// rule sets. All of it is data under `schemas/`; the program carries a copy of that folder,
-/// built in at build time, so a lone binary checks forms with no setting, and a folder given
-/// by `--schemas`, `--rules` or `$PIPELINE_SCHEMAS` replaces the built-in files.
+/// rule sets. All of it is data under `schemas/`. The `pipeline` program carries a copy of
+/// that folder, built in at build time (the `DefaultSchemas` module), so a lone binary checks
+/// forms with no setting; a folder given by `--schemas`, `--rules` or `$PIPELINE_SCHEMAS`
+/// replaces the built-in files.
 public struct Resources: Sendable {
     /// One of the data files: on disk, or built into the program.
     public enum Source: Sendable, Equatable, CustomStringConvertible {
         /// A file (or, for the rules, a folder of rule sets) on disk.
         case file(URL)
-        /// The copy of `schemas/<path>` built into the program (`rules` for every rule set).
+        /// The copy of `schemas/<path>` among the built-in files (`rules` for every rule set).
         case builtIn(path: String)
 
         /// The path, or `schemas/report.xsd (built in)`.
@@ -28,6 +29,8 @@ public struct Resources: Sendable {
     public let textVocabulary: Source
     /// A rule-set file, or a folder of them (`schemas/rules`).
     public let rules: Source
+    /// The files the `.builtIn` sources are read from.
+    let builtInFiles: [BuiltInFile]
 
     /// The environment variable that names the schemas folder for an installed binary.
     public static let environmentVariable = "PIPELINE_SCHEMAS"
@@ -37,29 +40,32 @@ public struct Resources: Sendable {
         formSchema = .file(schemasDirectory.appendingPathComponent("report.xsd"))
         textVocabulary = .file(schemasDirectory.appendingPathComponent("text-form.json"))
         self.rules = .file(rules ?? schemasDirectory.appendingPathComponent("rules"))
+        builtInFiles = []
     }
 
-    /// The files built into the program; `rules`, when given, instead of the built-in rule sets.
-    public static func builtIn(rules: URL? = nil) -> Resources {
+    /// The built-in copies of the files of `schemas/` (`DefaultSchemas.files`); `rules`, when
+    /// given, instead of the built-in rule sets.
+    public static func builtIn(_ files: [BuiltInFile], rules: URL? = nil) -> Resources {
         Resources(formSchema: .builtIn(path: "report.xsd"), textVocabulary: .builtIn(path: "text-form.json"),
-                  rules: rules.map(Source.file) ?? .builtIn(path: "rules"))
+                  rules: rules.map(Source.file) ?? .builtIn(path: "rules"), builtInFiles: files)
     }
 
-    private init(formSchema: Source, textVocabulary: Source, rules: Source) {
+    private init(formSchema: Source, textVocabulary: Source, rules: Source, builtInFiles: [BuiltInFile]) {
         self.formSchema = formSchema
         self.textVocabulary = textVocabulary
         self.rules = rules
+        self.builtInFiles = builtInFiles
     }
 
     /// The resources a command uses: the schemas folder given (`--schemas`), else the one
-    /// `$PIPELINE_SCHEMAS` names, else the files built into the program; the rule sets given
+    /// `$PIPELINE_SCHEMAS` names, else the built-in copies `files`; the rule sets given
     /// (`--rules`) replace the folder's or the built-in ones. Relative paths are taken from
     /// `workingDirectory`.
     ///
     /// - Throws: `ResourceError.notSchemasFolder` when the folder given has no `report.xsd`,
     ///   naming the setting it came from. Nothing else is searched: the program behaves the
     ///   same in every folder.
-    public static func resolve(schemas explicit: String?, rules: String?,
+    public static func resolve(schemas explicit: String?, rules: String?, builtIn files: [BuiltInFile],
                                environment: [String: String] = ProcessInfo.processInfo.environment,
                                workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         throws(ResourceError) -> Resources
@@ -76,7 +82,7 @@ public struct Resources: Sendable {
         } else {
             given = nil
         }
-        guard let given else { return .builtIn(rules: ruleSets) }
+        guard let given else { return .builtIn(files, rules: ruleSets) }
         let folder = absolute(given.folder)
         guard isSchemasFolder(folder) else { throw ResourceError.notSchemasFolder(folder, setting: given.setting) }
         return Resources(schemasDirectory: folder, rules: ruleSets)
@@ -88,13 +94,21 @@ public struct Resources: Sendable {
 
     // MARK: Loading
 
+    /// The built-in file at `path` under `schemas/`.
+    func builtInFile(_ path: String) throws(ResourceError) -> BuiltInFile {
+        guard let file = builtInFiles.first(where: { $0.path == path }) else {
+            throw ResourceError.cannotLoad(.builtIn(path: path), "the build did not include it")
+        }
+        return file
+    }
+
     /// Reads and compiles the form XSD.
     func compileFormSchema() throws(ResourceError) -> XMLSchema {
         do {
             switch formSchema {
             case .file(let url): return try XMLSchema(contentsOf: url)
             case .builtIn(let path):
-                let file = try BuiltInSchemaFiles.file(path)
+                let file = try builtInFile(path)
                 return try XMLSchema(data: file.data, url: URL(fileURLWithPath: "schemas/" + path))
             }
         } catch let error as ResourceError {
@@ -110,7 +124,7 @@ public struct Resources: Sendable {
             switch textVocabulary {
             case .file(let url): return try TextFormVocabulary.load(from: url)
             case .builtIn(let path):
-                let file = try BuiltInSchemaFiles.file(path)
+                let file = try builtInFile(path)
                 return try TextFormVocabulary.load(contents: file.data, file: textVocabulary.description)
             }
         } catch let error as ResourceError {
@@ -126,7 +140,7 @@ public struct Resources: Sendable {
             switch rules {
             case .file(let url): return try RuleBook.load(from: url)
             case .builtIn(let folder):
-                return try RuleBook.load(files: BuiltInSchemaFiles.all
+                return try RuleBook.load(files: builtInFiles
                     .filter { $0.path.hasPrefix(folder + "/") }
                     .map { (name: String($0.path.dropFirst(folder.count + 1)), contents: $0.data) })
             }
@@ -136,26 +150,20 @@ public struct Resources: Sendable {
     }
 }
 
-/// One file of `schemas/` built into the program (see `BuiltInSchemaFiles.all`).
-struct BuiltInFile: Sendable {
+/// A copy of one file of `schemas/` carried in the program (`DefaultSchemas.files`).
+public struct BuiltInFile: Sendable {
     /// The path under `schemas/`: `report.xsd`, `rules/fy2564.json`.
-    let path: String
+    public let path: String
     /// The file's text; its UTF-8 is the file's bytes.
-    let text: String
+    public let text: String
 
-    var data: Data { Data(text.utf8) }
-}
-
-/// The files of `schemas/` built into the program. `all` is generated at build time by the
-/// `EmbedSchemas` plugin (Plugins/EmbedSchemas) from the files themselves.
-enum BuiltInSchemaFiles {
-    /// The built-in file at `path` under `schemas/`.
-    static func file(_ path: String) throws(ResourceError) -> BuiltInFile {
-        guard let file = all.first(where: { $0.path == path }) else {
-            throw ResourceError.cannotLoad(.builtIn(path: path), "the build did not include it")
-        }
-        return file
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
     }
+
+    /// The file's bytes.
+    public var data: Data { Data(text.utf8) }
 }
 
 /// A data file the checker needs is missing or broken: the program cannot run (exit 2).

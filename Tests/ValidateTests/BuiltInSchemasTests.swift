@@ -1,3 +1,4 @@
+import DefaultSchemas
 import Foundation
 import Ingest
 import Testing
@@ -16,17 +17,18 @@ import TestSupport
     }
 
     @Test func everyFileIsBuiltIn() throws {
-        #expect(BuiltInSchemaFiles.all.map(\.path).sorted() == (try Self.expectedPaths()))
+        #expect(DefaultSchemas.files.map(\.path).sorted() == (try Self.expectedPaths()))
     }
 
     @Test(arguments: try expectedPaths())
     func theBuiltInCopyIsTheFileByteForByte(_ path: String) throws {
         let onDisk = try Data(contentsOf: RepositoryPaths.schemas.appendingPathComponent(path))
-        #expect(try BuiltInSchemaFiles.file(path).data == onDisk)
+        let builtIn = try #require(DefaultSchemas.files.first { $0.path == path })
+        #expect(builtIn.data == onDisk)
     }
 
     @Test func noFolderGivenMeansBuiltIn() throws {
-        let resources = try Resources.resolve(schemas: nil, rules: nil, environment: [:],
+        let resources = try Resources.resolve(schemas: nil, rules: nil, builtIn: DefaultSchemas.files, environment: [:],
                                               workingDirectory: RepositoryPaths.root)
         #expect(resources.formSchema == .builtIn(path: "report.xsd"))
         #expect(resources.textVocabulary == .builtIn(path: "text-form.json"))
@@ -34,7 +36,7 @@ import TestSupport
     }
 
     @Test func theOptionComesBeforeTheEnvironment() throws {
-        let resources = try Resources.resolve(schemas: "schemas", rules: "other/fy.json",
+        let resources = try Resources.resolve(schemas: "schemas", rules: "other/fy.json", builtIn: DefaultSchemas.files,
                                               environment: ["PIPELINE_SCHEMAS": "/nowhere"],
                                               workingDirectory: RepositoryPaths.root)
         #expect(resources.formSchema == .file(RepositoryPaths.formSchema.standardizedFileURL))
@@ -42,14 +44,20 @@ import TestSupport
     }
 
     @Test func theEnvironmentComesBeforeTheBuiltIn() throws {
-        let resources = try Resources.resolve(schemas: nil, rules: nil,
+        let resources = try Resources.resolve(schemas: nil, rules: nil, builtIn: DefaultSchemas.files,
                                               environment: ["PIPELINE_SCHEMAS": RepositoryPaths.schemas.path])
         #expect(resources.textVocabulary == .file(RepositoryPaths.textVocabulary.standardizedFileURL))
         #expect(resources.rules == .file(RepositoryPaths.rules.standardizedFileURL))
     }
 
+    /// Without the built-in files, loading says what is missing instead of crashing.
+    @Test func anEmptyBuiltInSetIsAClearError() throws {
+        let error = #expect(throws: ResourceError.self) { try FormChecker(resources: .builtIn([])) }
+        #expect(error?.description == "โหลด schemas/report.xsd (built in) ไม่ได้ / cannot load schemas/report.xsd (built in): the build did not include it")
+    }
+
     @Test func rulesAloneReplaceOnlyTheBuiltInRuleSets() throws {
-        let resources = try Resources.resolve(schemas: nil, rules: "/r", environment: [:])
+        let resources = try Resources.resolve(schemas: nil, rules: "/r", builtIn: DefaultSchemas.files, environment: [:])
         #expect(resources.formSchema == .builtIn(path: "report.xsd"))
         #expect(resources.rules == .file(URL(fileURLWithPath: "/r")))
     }
@@ -57,7 +65,8 @@ import TestSupport
     @Test func aFolderWithoutTheXSDIsRefusedNamingTheSetting() throws {
         let folder = try TemporaryFolder()
         let error = #expect(throws: ResourceError.self) {
-            try Resources.resolve(schemas: nil, rules: nil, environment: ["PIPELINE_SCHEMAS": folder.path])
+            try Resources.resolve(schemas: nil, rules: nil, builtIn: DefaultSchemas.files,
+                                  environment: ["PIPELINE_SCHEMAS": folder.path])
         }
         #expect(error?.description == "$PIPELINE_SCHEMAS: \(folder.url.standardizedFileURL.path) ไม่ใช่โฟลเดอร์ schemas (ไม่มี report.xsd) "
             + "/ is not a schemas folder: it has no report.xsd")
@@ -65,7 +74,7 @@ import TestSupport
 
     /// The built-in files load, and check the sample forms as the folder does.
     @Test func theBuiltInCheckerGivesTheFolderVerdicts() throws {
-        let builtIn = try FormChecker(resources: .builtIn())
+        let builtIn = try FormChecker(resources: .builtIn(DefaultSchemas.files))
         let folder = try FormChecker(resources: Resources(schemasDirectory: RepositoryPaths.schemas))
         let samples = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.samples.path).sorted()
         try #require(!samples.isEmpty)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DefaultSchemas
 import Foundation
 import Validate
 
@@ -22,7 +23,7 @@ struct ResourceOptions: ParsableArguments {
     /// Loads everything the checker needs, or explains on stderr what is missing and exits 2.
     func makeChecker() throws -> FormChecker {
         do {
-            let resources = try Resources.resolve(schemas: schemasPath, rules: rulesPath)
+            let resources = try Resources.resolve(schemas: schemasPath, rules: rulesPath, builtIn: DefaultSchemas.files)
             return try FormChecker(resources: resources, sizeLimit: maxSize)
         } catch {
             StandardError.print("pipeline: \(error)")
