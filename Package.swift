@@ -28,11 +28,18 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["CLibXML"]),
         /// Rule sets from schemas/, the rules, level/score/target → verdict.
         .target(name: "Validate", dependencies: ["Ingest"]),
+        /// The files of schemas/ (report.xsd, text-form.json, rules/*.json) built into the
+        /// program at build time, for the executable only.
+        .target(name: "DefaultSchemas", dependencies: ["Validate"], plugins: ["EmbedSchemas"]),
+        /// Turns the files under schemas/ into a Swift source at build time (no committed copy).
+        .plugin(name: "EmbedSchemas", capability: .buildTool(), dependencies: ["embed-schemas"]),
+        /// The plugin's tool: writes the files as string literals.
+        .executableTarget(name: "embed-schemas", path: "Plugins/EmbedSchemasTool"),
         /// The inbox engine: claim, ledger, records, notices, rejection log, watcher.
         .target(
             name: "Inbox",
             dependencies: [
-                "Validate",
+                "Ingest", "Validate",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -42,18 +49,32 @@ let package = Package(
         .executableTarget(
             name: "pipeline",
             dependencies: [
-                "Ingest", "Validate", "Inbox",
+                "Ingest", "Validate", "Inbox", "DefaultSchemas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Fixtures are test data read from #filePath, not sources or bundled resources.
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"], exclude: ["Fixtures"]),
-        .testTarget(name: "ValidateTests", dependencies: ["Validate"]),
+        /// What the test targets share: the repository's paths (from #filePath) and temporary
+        /// folders. Fixtures are test data read from those paths, not sources or bundled resources.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ValidateTests", dependencies: ["Ingest", "Validate", "DefaultSchemas", "TestSupport"]),
         .testTarget(
             name: "InboxTests",
-            dependencies: ["Inbox", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Ingest", "Validate", "Inbox", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
-        .testTarget(name: "PipelineCLITests", dependencies: ["pipeline"]),
+        .testTarget(
+            name: "PipelineCLITests",
+            dependencies: [
+                "pipeline", "Inbox", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
     ]
 )

@@ -16,7 +16,7 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable {
     public let code: Int32
 
     public var description: String {
-        "\(operation) \(path): \(String(cString: strerror(code)))"
+        "ทำงานกับไฟล์ไม่สำเร็จ / \(operation) \(path): \(String(cString: strerror(code)))"
     }
 }
 

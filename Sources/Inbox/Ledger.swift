@@ -22,7 +22,7 @@ public enum RejectionStatus: String, Sendable, Codable {
     case resolved
 }
 
-/// The key of a report (FORMS.md section 6): a later accepted form with the same key
+/// The key of a report (docs/inbox.md#outcomes-and-resubmissions): a later accepted form with the same key
 /// supersedes the earlier one.
 public struct ReportKey: Sendable, Hashable {
     public var fiscalYear: Int

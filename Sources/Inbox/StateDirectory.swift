@@ -69,8 +69,8 @@ public final class ProcessLock: Sendable {
         public let holder: String?
         public var description: String {
             let who = holder.map { " (pid \($0))" } ?? ""
-            return "another pipeline process\(who) is already working here; lock \(path) is held — "
-                + "อีกกระบวนการหนึ่งกำลังทำงานกับโฟลเดอร์นี้อยู่ ให้หยุดกระบวนการนั้นก่อน หรือรอให้เสร็จ"
+            return "อีกกระบวนการหนึ่ง\(who) กำลังทำงานกับโฟลเดอร์นี้อยู่ ให้หยุดกระบวนการนั้นก่อน หรือรอให้เสร็จ "
+                + "/ another pipeline process\(who) is already working here; lock \(path) is held"
         }
     }
 

@@ -15,21 +15,9 @@ public struct FormChecker: FormChecking {
     public init(resources: Resources, sizeLimit: Int = FormDecoder.defaultSizeLimit) throws(ResourceError) {
         self.resources = resources
         self.sizeLimit = sizeLimit
-        do {
-            xmlReader = XMLFormReader(schema: try XMLSchema(contentsOf: resources.formSchema))
-        } catch {
-            throw ResourceError.cannotLoad(resources.formSchema, "\(error)")
-        }
-        do {
-            textReader = TextFormReader(vocabulary: try TextFormVocabulary.load(from: resources.textVocabulary))
-        } catch {
-            throw ResourceError.cannotLoad(resources.textVocabulary, "\(error)")
-        }
-        do {
-            validator = Validator(ruleBook: try RuleBook.load(from: resources.rules))
-        } catch {
-            throw ResourceError.cannotLoad(resources.rules, "\(error)")
-        }
+        xmlReader = XMLFormReader(schema: try resources.compileFormSchema())
+        textReader = TextFormReader(vocabulary: try resources.loadTextVocabulary())
+        validator = Validator(ruleBook: try resources.loadRuleBook())
     }
 
     /// Checks the file at `path`, reading no more of it than the size limit allows: a file

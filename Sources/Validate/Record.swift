@@ -29,7 +29,7 @@ public struct StepRecord: Sendable, Equatable {
 }
 
 /// A normalized report: what is stored when a form is accepted, and the `record` of the
-/// JSON verdict (FORMS.md section 5).
+/// JSON verdict (docs/forms.md#the-verdict-as-json).
 public struct Record: Sendable, Equatable {
     /// The rule set's project name (`กต.ตร. พบประชาชน`), whatever spelling the form used.
     public var indicator: String

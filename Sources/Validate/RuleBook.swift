@@ -60,10 +60,20 @@ public struct RuleBook: Sendable {
             files = [url]
         }
 
+        var contents: [(name: String, contents: Data)] = []
+        for file in files { contents.append(try read(file)) }
+        return try load(files: contents)
+    }
+
+    /// Decodes and checks rule sets given as named contents (the built-in ones): what
+    /// `load(from:)` does once it has read the files.
+    public static func load(files: [(name: String, contents: Data)]) throws(RuleSetError) -> RuleBook {
+        guard !files.isEmpty else {
+            throw RuleSetError(file: "rules", problem: "the folder holds no rule set (*.json)")
+        }
         var byYear: [Int: (file: String, ruleSet: RuleSet)] = [:]
-        for file in files {
-            let name = file.lastPathComponent
-            let ruleSet = try loadFile(file)
+        for (name, contents) in files {
+            let ruleSet = try decodeFile(contents, name: name)
             if let earlier = byYear[ruleSet.fiscalYear] {
                 throw RuleSetError(
                     file: name,
@@ -74,15 +84,18 @@ public struct RuleBook: Sendable {
         return RuleBook(checked: byYear.mapValues(\.ruleSet))
     }
 
-    /// Reads, decodes and checks one file.
-    static func loadFile(_ file: URL) throws(RuleSetError) -> RuleSet {
+    /// Reads one file: its name and its bytes.
+    static func read(_ file: URL) throws(RuleSetError) -> (name: String, contents: Data) {
         let name = file.lastPathComponent
-        let data: Data
         do {
-            data = try Data(contentsOf: file)
+            return (name, try Data(contentsOf: file))
         } catch {
             throw RuleSetError(file: name, problem: "cannot be read (\(error.localizedDescription))")
         }
+    }
+
+    /// Decodes and checks the contents of one file; `name` names it in errors.
+    static func decodeFile(_ data: Data, name: String) throws(RuleSetError) -> RuleSet {
         let ruleSet: RuleSet
         do {
             ruleSet = try JSONDecoder().decode(RuleSet.self, from: data)

@@ -122,7 +122,7 @@ public struct RuleSet: Sendable, Decodable {
         }
     }
 
-    /// Known variants, each normalized with an `alias` warning (FORMS.md section 1).
+    /// Known variants, each normalized with an `alias` warning (docs/forms.md#the-indicator-in-one-table).
     public struct Aliases: Sendable, Decodable {
         /// Variant → canonical bureau name.
         public let bureau: [String: String]

@@ -1,7 +1,7 @@
 import Ingest
 
 /// Judges a report form against the rule set of its fiscal year: interprets every value,
-/// applies the content rules of FORMS.md section 5, and builds the normalized record.
+/// applies the content rules of docs/forms.md#every-rule, and builds the normalized record.
 ///
 /// The validator never fails: whatever the form says, the answer is findings (each with its
 /// line, and its step where it concerns one) and, when the required fields could be

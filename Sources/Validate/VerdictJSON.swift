@@ -1,6 +1,6 @@
 import Ingest
 
-// The machine-readable verdict of FORMS.md section 5: keys in the order the contract shows,
+// The machine-readable verdict of docs/forms.md#the-verdict-as-json: keys in the order the contract shows,
 // Thai written as is, `/` never escaped, `null` for an absent optional.
 
 extension Verdict {

@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import Logging
+import TestSupport
 import Validate
 @testable import Inbox
 
@@ -62,16 +63,16 @@ struct LineChecker: FormChecking {
 
 /// A temporary inbox and state for one test, removed at the end.
 final class Sandbox {
-    let root: String
+    /// The temporary folder holding the inbox and the state; removed with the sandbox.
+    let folder: TemporaryFolder
+    var root: String { folder.path }
     var inbox: String { root + "/inbox" }
     var state: StateDirectory { StateDirectory(root + "/state") }
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.path + "/inbox-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: root + "/inbox", withIntermediateDirectories: true)
+        folder = try TemporaryFolder(prefix: "inbox-tests")
+        try folder.makeFolder("inbox")
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: root) }
 
     static let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Ingest
 
-/// `FormDecoder.decode`: every encoding of FORMS.md section 4, and every way a file is
+/// `FormDecoder.decode`: every encoding of docs/forms.md#the-plain-text-form, and every way a file is
 /// unreadable (section 5, rule `unreadable`), on real bytes.
 struct DecodingTests {
     static let sample = "ตัวชี้วัด : กต.ตร. พบประชาชน\nสังกัด : ภ.๕\n"

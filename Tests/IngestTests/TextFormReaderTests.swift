@@ -10,7 +10,7 @@ enum TextFormTestFiles {
         .appendingPathComponent("schemas").appendingPathComponent("text-form.json")
 }
 
-/// `TextFormReader` with the real vocabulary (schemas/text-form.json): FORMS.md section 4.
+/// `TextFormReader` with the real vocabulary (schemas/text-form.json): docs/forms.md#the-plain-text-form.
 struct TextFormReaderTests {
     static let vocabulary: TextFormVocabulary? = try? TextFormVocabulary.load(
         from: TextFormTestFiles.vocabulary)
@@ -20,7 +20,7 @@ struct TextFormReaderTests {
         return TextFormReader(vocabulary: vocabulary).read(DecodedText(text: text, encoding: encoding))
     }
 
-    /// The example of FORMS.md section 4, verbatim (`Tests/Fixtures`, shared by the test targets).
+    /// The example of docs/forms.md#the-plain-text-form, verbatim (`Tests/Fixtures`, shared by the test targets).
     static let example = (try? String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/forms-text-example.txt"), encoding: .utf8)) ?? ""
 

@@ -1,7 +1,7 @@
 import Testing
 @testable import Ingest
 
-/// `ThaiDateParser.parse`: every date form of FORMS.md section 2.
+/// `ThaiDateParser.parse`: every date form of docs/forms.md#values.
 struct ValuesDateTests {
     struct Case: CustomStringConvertible, Sendable {
         let input: String

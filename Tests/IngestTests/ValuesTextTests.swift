@@ -1,7 +1,7 @@
 import Testing
 @testable import Ingest
 
-/// `ThaiText.normalize` and `ThaiText.matchKey`: FORMS.md section 2, "Text".
+/// `ThaiText.normalize` and `ThaiText.matchKey`: docs/forms.md#values, "Text".
 struct ValuesTextTests {
     struct Case: CustomStringConvertible, Sendable {
         let input: String
@@ -64,7 +64,7 @@ struct ValuesTextTests {
     }
 }
 
-/// `ThaiNumber.parseInteger`: FORMS.md section 2, "Numbers".
+/// `ThaiNumber.parseInteger`: docs/forms.md#values, "Numbers".
 struct ValuesNumberTests {
     static let cases: [(String, Int?)] = [
         ("75", 75),
@@ -105,7 +105,7 @@ struct ValuesNumberTests {
     }
 }
 
-/// `PhoneNumber`: FORMS.md section 2, "Phone numbers".
+/// `PhoneNumber`: docs/forms.md#values, "Phone numbers".
 struct ValuesPhoneTests {
     struct Case: CustomStringConvertible, Sendable {
         let input: String

@@ -5,7 +5,7 @@ import Testing
 /// Reading well-formed, schema-valid forms into a `ReportForm`.
 @Suite("XML form reader")
 struct XMLFormReaderTests {
-    /// The FORMS.md section 3 example, field by field, with the line each stands on.
+    /// The example of docs/forms.md#the-xml-form, field by field, with the line each stands on.
     private func expectExample(_ reading: FormReading, encoding: TextEncoding) throws {
         #expect(reading.findings.isEmpty, "\(reading.findings)")
         #expect(reading.format == .xml)
@@ -36,7 +36,7 @@ struct XMLFormReaderTests {
         ])
     }
 
-    @Test("the FORMS.md example in UTF-8")
+    @Test("the docs/forms.md example in UTF-8")
     func exampleUTF8() throws {
         try expectExample(XMLFixtures.reader.read(XMLFixtures.data("example.xml"), encoding: .utf8), encoding: .utf8)
     }

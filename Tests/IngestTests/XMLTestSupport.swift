@@ -1,16 +1,14 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Ingest
 
-/// Files the XML tests read: the repository's `schemas/report.xsd` and the fixtures beside
-/// this file, found from `#filePath` (Tests/IngestTests/XMLTestSupport.swift).
+/// Files the XML tests read: the repository's `schemas/report.xsd` and the fixtures of this
+/// target (`Tests/IngestTests/Fixtures/xml`), found by TestSupport's `RepositoryPaths`.
 enum XMLFixtures {
-    static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let testsDirectory = RepositoryPaths.testTarget("IngestTests")
     static let directory = testsDirectory.appendingPathComponent("Fixtures/xml")
-    static let schemaURL = testsDirectory
-        .deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .appendingPathComponent("schemas/report.xsd")
+    static let schemaURL = RepositoryPaths.formSchema
 
     /// The project's schema, compiled once for all XML tests (as the pipeline does).
     static let schema: XMLSchema = {
@@ -37,7 +35,7 @@ enum XMLFixtures {
         reader.read(Data(xml.utf8), encoding: .utf8)
     }
 
-    /// The FORMS.md example with line `number` (1-based) replaced by `replacement` lines
+    /// The docs/forms.md example with line `number` (1-based) replaced by `replacement` lines
     /// (none removes it).
     static func example(replacingLine number: Int, with replacement: [String]) throws -> String {
         var lines = try text("example.xml").components(separatedBy: "\n")

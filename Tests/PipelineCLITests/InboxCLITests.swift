@@ -3,7 +3,7 @@ import Glibc
 import Inbox
 import Testing
 
-/// A text form as FORMS.md section 4 shows it, for one station; `score` as written.
+/// A text form as docs/forms.md#the-plain-text-form shows it, for one station; `score` as written.
 func textForm(station: String = "สภ.เมืองเชียงใหม่", bureau: String = "ภ.๕", province: String? = "เชียงใหม่",
               score: String = "๒๕", phone: String = "๐๘๑-๒๓๔-๕๖๗๘", title: String = "") -> String {
     var lines = ["แบบรายงานผลการดำเนินงาน โครงการ กต.ตร. พบประชาชน \(title)",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the real `pipeline` binary, as a user would, and captures what it printed.
 struct PipelineProcess {
@@ -9,8 +10,7 @@ struct PipelineProcess {
     }
 
     /// The package root, for the bundled samples and schemas.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = RepositoryPaths.root
 
     /// The binary built beside this test bundle (the test target depends on it).
     static let binary: URL = {
@@ -26,13 +26,16 @@ struct PipelineProcess {
     }()
 
     /// Runs `pipeline ARGUMENTS…` in `directory` with no standard input and waits for it.
+    /// `environment` is added to this process's environment, or, with `inheritEnvironment`
+    /// false, is the whole environment; `executable` is another copy of the binary.
     static func run(_ arguments: [String], in directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+                    environment: [String: String] = [:], inheritEnvironment: Bool = true,
+                    executable: URL = binary) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
+        var env = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
         env.merge(environment) { _, new in new }
         process.environment = env
         // stderr goes to a file and stdout to a pipe read to the end, so neither can fill
@@ -57,28 +60,5 @@ struct PipelineProcess {
     }
 }
 
-/// A temporary folder that removes itself.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("pipeline-cli-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    /// Writes `contents` to `name` inside the folder and returns its path.
-    @discardableResult
-    func write(_ name: String, _ contents: Data) throws -> URL {
-        let file = url.appendingPathComponent(name)
-        try contents.write(to: file)
-        return file
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> URL {
-        try write(name, Data(text.utf8))
-    }
-}
+/// A temporary folder that removes itself (TestSupport's), by the name these tests use.
+typealias TemporaryFolder = TestSupport.TemporaryFolder

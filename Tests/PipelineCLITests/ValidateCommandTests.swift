@@ -5,11 +5,11 @@ import Testing
 @Suite struct ValidateCommandTests {
     static let inbox = PipelineProcess.packageRoot.appendingPathComponent("inbox")
 
-    /// The plain-text example of FORMS.md section 4, verbatim (`Tests/Fixtures`, shared by the test targets).
+    /// The plain-text example of docs/forms.md#the-plain-text-form, verbatim (`Tests/Fixtures`, shared by the test targets).
     static let formsTextExample = (try? String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/forms-text-example.txt"), encoding: .utf8)) ?? ""
 
-    /// The record FORMS.md section 5 shows for both examples.
+    /// The record docs/forms.md#the-verdict-as-json shows for both examples.
     static let formsExampleRecord = #"{"indicator":"กต.ตร. พบประชาชน","fiscal_year":2564,"round":6,"station":"สภ.เมืองเชียงใหม่","bureau":"ภ.5","province":"เชียงใหม่","reported_on":"2021-04-20","steps":[{"number":1,"done":true,"date":"2020-11-15","evidence":"บันทึกข้อตกลงกับ อบต.สุเทพ"},{"number":2,"done":true,"date":"2021-01-10","evidence":null},{"number":3,"done":false,"date":null,"evidence":null},{"number":4,"done":false,"date":null,"evidence":null},{"number":5,"done":false,"date":null,"evidence":null}],"level":2,"score":25,"target":"below","reporter":"ร.ต.อ.สมชาย ใจดี","phone":"0812345678"}"#
 
     @Test func formsXMLExamplePrintsTheRecordOfTheContract() throws {

@@ -3,7 +3,7 @@ import Ingest
 import Testing
 @testable import Validate
 
-/// Every alias of FORMS.md section 1, and the level → score → target table.
+/// Every alias of docs/forms.md#the-indicator-in-one-table, and the level → score → target table.
 @Suite("Validator: aliases and levels")
 struct AliasAndLevelTests {
     let validator: Validator

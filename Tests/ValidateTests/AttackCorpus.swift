@@ -6,7 +6,7 @@ import Foundation
 /// Every XML attack starts from `validXML`, a form the checker accepts, and changes one
 /// thing, so that a rejection can only be the attack's doing.
 enum AttackCorpus {
-    /// FORMS.md section 3's example: accepted (steps 1–2 done, level 2, score ๒๕).
+    /// The example of docs/forms.md#the-xml-form: accepted (steps 1–2 done, level 2, score ๒๕).
     static func validXML(prolog: String = "", rootAttributes: String = "",
                          indicator: String = "กต.ตร. พบประชาชน",
                          declaration: String = #"<?xml version="1.0" encoding="UTF-8"?>"#) -> String {
@@ -34,7 +34,7 @@ enum AttackCorpus {
         """
     }
 
-    /// FORMS.md section 4's example: accepted.
+    /// The example of docs/forms.md#the-plain-text-form: accepted.
     static func validText(reporter: String = "ร.ต.อ.สมชาย ใจดี") -> String {
         """
         แบบรายงานผลการดำเนินงาน โครงการ กต.ตร. พบประชาชน

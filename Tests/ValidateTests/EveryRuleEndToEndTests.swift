@@ -3,18 +3,18 @@ import Ingest
 import Testing
 @testable import Validate
 
-/// Every rule of FORMS.md section 5, end to end through `FormChecker`: a whole file that
+/// Every rule of docs/forms.md#every-rule, end to end through `FormChecker`: a whole file that
 /// triggers it, made from the contract's own example by one small change, beside the
 /// unchanged example, which triggers none.
 @Suite("every rule, from bytes to verdict") struct EveryRuleEndToEndTests {
     static let checker: FormChecker? = try? FormChecker(
         resources: Resources(schemasDirectory: Repo.root.appendingPathComponent("schemas")))
 
-    /// The plain-text example of FORMS.md section 4, verbatim (`Tests/Fixtures`, shared by the test targets).
+    /// The plain-text example of docs/forms.md#the-plain-text-form, verbatim (`Tests/Fixtures`, shared by the test targets).
     static let text = (try? String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/forms-text-example.txt"), encoding: .utf8)) ?? ""
 
-    /// The XML example of FORMS.md section 3, as shipped in the sample inbox.
+    /// The XML example of docs/forms.md#the-xml-form, as shipped in the sample inbox.
     static let xml: String = (try? String(contentsOf: Repo.root.appendingPathComponent("inbox/muang-chiangmai-r6.xml"), encoding: .utf8)) ?? ""
 
     /// One way to break the example for each rule: (rule, base text, what to replace, with what).

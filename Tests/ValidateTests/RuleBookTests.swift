@@ -3,27 +3,6 @@ import Ingest
 import Testing
 @testable import Validate
 
-/// A temporary folder for rule-set files, removed at the end of the test.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ruleset-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    /// Writes `text` to `name` and returns its URL.
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> URL {
-        let file = url.appendingPathComponent(name)
-        try Data(text.utf8).write(to: file)
-        return file
-    }
-}
-
 /// The FY2564 file's text.
 func fy2564Text() throws -> String {
     try String(contentsOf: Repo.fy2564, encoding: .utf8)

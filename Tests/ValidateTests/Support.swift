@@ -1,24 +1,27 @@
 import Foundation
 import Ingest
+import TestSupport
 import Testing
 @testable import Validate
 
-/// Repository paths, found from this file.
+/// Repository paths (TestSupport's), by the names these tests use.
 enum Repo {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let rules = root.appendingPathComponent("schemas/rules")
+    static let root = RepositoryPaths.root
+    static let rules = RepositoryPaths.rules
     static let fy2564 = rules.appendingPathComponent("fy2564.json")
-    static let schema = root.appendingPathComponent("schemas/ruleset.schema.json")
+    static let schema = RepositoryPaths.schemas.appendingPathComponent("ruleset.schema.json")
 }
+
+/// A temporary folder that removes itself (TestSupport's), by the name these tests use.
+typealias TemporaryFolder = TestSupport.TemporaryFolder
 
 /// The repository's rule book and a validator over it.
 func repositoryValidator() throws -> Validator {
     Validator(ruleBook: try RuleBook.load(from: Repo.rules))
 }
 
-/// The lines the builder gives each field: those of the plain-text example in FORMS.md
-/// section 4 (line 1 is its title).
+/// The lines the builder gives each field: those of the plain-text example in
+/// docs/forms.md#the-plain-text-form (line 1 is its title).
 let exampleLines: [FormField: Int] = [
     .indicator: 2, .fiscalYear: 3, .round: 4, .station: 5, .bureau: 6, .province: 7,
     .reportedOn: 8, .score: 12, .reporter: 13, .phone: 14,
@@ -31,7 +34,7 @@ func step(_ number: String, done: Bool, date: String? = nil, evidence: String? =
 }
 
 extension ReportForm {
-    /// The plain-text example of FORMS.md section 4, value for value.
+    /// The plain-text example of docs/forms.md#the-plain-text-form, value for value.
     static var example: ReportForm {
         var form = ReportForm(format: .text, encoding: .utf8)
         let values: [FormField: String] = [

@@ -3,7 +3,7 @@ import Ingest
 import Testing
 @testable import Validate
 
-/// One case that triggers each content rule of FORMS.md section 5, and one that does not.
+/// One case that triggers each content rule of docs/forms.md#every-rule, and one that does not.
 @Suite("Validator: content rules")
 struct ValidatorRuleTests {
     let validator: Validator
@@ -14,7 +14,7 @@ struct ValidatorRuleTests {
 
     // MARK: The example and the complete report
 
-    @Test("FORMS.md section 4 example: accepted, level 2, score 25, below target, no findings")
+    @Test("docs/forms.md#the-plain-text-form example: accepted, level 2, score 25, below target, no findings")
     func exampleForm() throws {
         let (findings, result) = validator.validate(.example)
         #expect(findings.isEmpty, "unexpected: \(findings.map(\.messageEN))")

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Verdict JSON")
 struct VerdictJSONTests {
-    /// The record of FORMS.md's example, with one absent optional (province) and one step
+    /// The record of the example of docs/forms.md, with one absent optional (province) and one step
     /// without a date.
     static let record = Record(
         indicator: "กต.ตร. พบประชาชน", fiscalYear: 2564, round: 6,

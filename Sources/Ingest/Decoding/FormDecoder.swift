@@ -18,8 +18,8 @@ public enum DecodeOutcome: Sendable {
     case unreadable(Problem)
 }
 
-/// Bytes → text, for both form formats (FORMS.md section 4, last paragraph; section 5,
-/// rule `unreadable`).
+/// Bytes → text, for both form formats (docs/forms.md#the-plain-text-form, last paragraph;
+/// docs/forms.md#every-rule, rule `unreadable`).
 public enum FormDecoder {
     /// 1 MiB: a form is a page of text; anything larger carries something a form does not.
     public static let defaultSizeLimit = 1 << 20

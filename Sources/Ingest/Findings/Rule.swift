@@ -4,7 +4,7 @@ public enum Severity: String, Sendable, Codable {
     case warning
 }
 
-/// A rule of FORMS.md section 5. The raw values are stable: the rejection log is filtered
+/// A rule of docs/forms.md#every-rule. The raw values are stable: the rejection log is filtered
 /// by them, so a rule is never renamed.
 public enum Rule: String, CaseIterable, Sendable, Codable {
     /// Empty, binary, undecodable, over the size limit, or not a regular file.

@@ -22,13 +22,19 @@ public final class XMLSchema: @unchecked Sendable {
     /// forms go through: the process-wide entity loader denies every load, so libxml2 must
     /// not open the file itself. The schema therefore cannot `xs:include` or `xs:import`
     /// other files. Throws `XMLSchemaError`, naming the file and libxml2's messages.
-    public init(contentsOf url: URL) throws {
+    public convenience init(contentsOf url: URL) throws {
         let bytes: Data
         do {
             bytes = try Data(contentsOf: url)
         } catch {
             throw XMLSchemaError.cannotRead(path: url.path, reason: error.localizedDescription)
         }
+        try self.init(data: bytes, url: url)
+    }
+
+    /// Compiles the XSD held in `bytes` (the schema built into the program); `url` names it
+    /// in errors. Parsed from memory as `init(contentsOf:)` does.
+    public init(data bytes: Data, url: URL) throws {
         let document: xmlDocPtr
         switch SafeXMLParser.parseDocument(bytes) {
         case .unsafe:

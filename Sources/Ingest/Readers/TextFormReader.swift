@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads the plain-text form (FORMS.md section 4) into a `ReportForm`: lines of
+/// Reads the plain-text form (docs/forms.md#the-plain-text-form) into a `ReportForm`: lines of
 /// `LABEL : VALUE`, labels from the vocabulary, values kept as written (normalized), with
 /// their lines. Interpreting values (numbers, dates, units) is the validator's work.
 ///

@@ -28,6 +28,11 @@ public struct TextFormVocabulary: Sendable {
         return try decode(data, file: url.path)
     }
 
+    /// Checks a vocabulary given as its file's contents (the built-in one); `file` names it in errors.
+    public static func load(contents data: Data, file: String) throws -> TextFormVocabulary {
+        try decode(data, file: file)
+    }
+
     /// The file's layout; see schemas/text-form.json for what each entry means.
     private struct File: Decodable {
         struct FieldEntry: Decodable {

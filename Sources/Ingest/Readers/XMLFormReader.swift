@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads the XML form (FORMS.md section 3) into a `ReportForm`: values as written, with
+/// Reads the XML form (docs/forms.md#the-xml-form) into a `ReportForm`: values as written, with
 /// their lines, before any rule.
 ///
 /// The bytes go through the LibXML layer: a safe parse that refuses a DOCTYPE, an entity

@@ -1,4 +1,4 @@
-/// A contact phone number, stored as digits only (FORMS.md section 2, "Phone numbers").
+/// A contact phone number, stored as digits only (docs/forms.md#values, "Phone numbers").
 ///
 /// `๐๘๖-๕๕๕-๐๑๒๓` → `0865550123`; `+66 86 555 0123` → `0865550123`. Digits may be Thai or
 /// Arabic; spaces, dashes, dots and parentheses are dropped; a leading `+66` (the country

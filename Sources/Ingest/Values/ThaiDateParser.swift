@@ -10,7 +10,7 @@ public enum DateReading: Sendable, Equatable {
     case impossible
 }
 
-/// Reads the dates of FORMS.md section 2: day, month, year, the year in the Buddhist Era.
+/// Reads the dates of docs/forms.md#values: day, month, year, the year in the Buddhist Era.
 ///
 /// Accepted forms (Thai or Arabic digits throughout, text normalized first):
 ///

@@ -1,4 +1,4 @@
-/// Whole numbers as forms write them (FORMS.md section 2, "Numbers").
+/// Whole numbers as forms write them (docs/forms.md#values, "Numbers").
 public enum ThaiNumber {
     /// Whole number from Thai, Arabic or mixed digits; allows surrounding spaces, a trailing
     /// `คะแนน` or `%`, and a decimal part of zeros (`75.00`, `๗๕.๐`). `75.5`, `abc`, `` →

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Text as the pipeline compares it (FORMS.md section 2, "Text").
+/// Text as the pipeline compares it (docs/forms.md#values, "Text").
 ///
 /// Stations type on many keyboards and copy from many documents: the same word may arrive
 /// decomposed, with invisible characters, or with sara am typed as two marks. Every value is

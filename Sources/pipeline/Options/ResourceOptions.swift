@@ -1,15 +1,18 @@
 import ArgumentParser
+import DefaultSchemas
 import Foundation
 import Validate
 
-/// The options every command that checks forms shares: where the schemas and rule sets are.
+/// The options every command that checks forms shares: where the schemas and rule sets are
+/// when not the ones built into the program.
 struct ResourceOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp(
-        "A rule-set file, or a folder of them (default: schemas/rules).", valueName: "path"))
+        "A rule-set file, or a folder of them, instead of the schemas folder's rules/ (default: the rule sets built into the program).",
+        valueName: "path"))
     var rulesPath: String?
 
     @Option(name: .customLong("schemas"), help: ArgumentHelp(
-        "The folder holding report.xsd, text-form.json and rules/ (default: $PIPELINE_SCHEMAS, else found beside the program).",
+        "A folder holding report.xsd, text-form.json and rules/, instead of the copy of schemas/ built into the program (default: $PIPELINE_SCHEMAS when set).",
         valueName: "dir"))
     var schemasPath: String?
 
@@ -20,9 +23,8 @@ struct ResourceOptions: ParsableArguments {
     /// Loads everything the checker needs, or explains on stderr what is missing and exits 2.
     func makeChecker() throws -> FormChecker {
         do {
-            let schemas = try Resources.locateSchemas(explicit: schemasPath)
-            let rules = rulesPath.map { URL(fileURLWithPath: $0).standardizedFileURL }
-            return try FormChecker(resources: Resources(schemasDirectory: schemas, rules: rules), sizeLimit: maxSize)
+            let resources = try Resources.resolve(schemas: schemasPath, rules: rulesPath, builtIn: DefaultSchemas.files)
+            return try FormChecker(resources: resources, sizeLimit: maxSize)
         } catch {
             StandardError.print("pipeline: \(error)")
             throw ExitCode(2)

@@ -9,7 +9,7 @@ struct RecordsCommand: ParsableCommand {
         commandName: "records",
         abstract: "Print the accepted records: the current one per station and round, or every one with --all.")
 
-    @Option(name: .long, help: "The state folder (default: ./state).")
+    @Option(name: .long, help: "The state folder that `pipeline run` or `watch` filled.")
     var state: String = "state"
 
     enum Format: String, ExpressibleByArgument { case jsonl, csv }

@@ -9,7 +9,7 @@ struct RejectionsCommand: ParsableCommand {
         commandName: "rejections",
         abstract: "List rejected forms: when, station, bureau, contact phone, rules, file, status.")
 
-    @Option(name: .long, help: "The state folder (default: ./state).")
+    @Option(name: .long, help: "The state folder that `pipeline run` or `watch` filled.")
     var state: String = "state"
 
     @Flag(exclusivity: .exclusive, help: "Only the rejections still open (the default), or all of them.")
@@ -89,7 +89,7 @@ func openLedger(_ state: String) throws -> Ledger {
 struct NoLedger: Error, CustomStringConvertible {
     let path: String
     var description: String {
-        "no ledger at \(path): give the state folder of `pipeline run`/`watch` with --state "
-            + "(ไม่พบสมุดบันทึกในโฟลเดอร์สถานะ กรุณาระบุ --state)"
+        "ไม่พบสมุดบันทึกที่ \(path) กรุณาระบุโฟลเดอร์สถานะของ `pipeline run`/`watch` ด้วย --state "
+            + "/ no ledger at \(path): give the state folder of `pipeline run`/`watch` with --state"
     }
 }

@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     var batchSize: Int = 256
 
     func validate() throws {
-        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+        guard batchSize >= 1 else { throw ValidationError("--batch-size ต้องเป็น 1 ขึ้นไป / --batch-size must be at least 1") }
     }
 
     func run() throws {

@@ -9,7 +9,7 @@ struct SummaryCommand: ParsableCommand {
         commandName: "summary",
         abstract: "Per bureau and round: stations reporting, how many at each level and target, mean score.")
 
-    @Option(name: .long, help: "The state folder (default: ./state).")
+    @Option(name: .long, help: "The state folder that `pipeline run` or `watch` filled.")
     var state: String = "state"
 
     @Option(help: "table, csv (UTF-8 with BOM) or json (one object per line).")

@@ -34,7 +34,7 @@ struct ValidateCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty && filesFrom == nil {
-            throw ValidationError("Missing expected argument '<file> ...': give the form files, or --files-from LIST")
+            throw ValidationError("ไม่ได้ระบุไฟล์แบบรายงาน ให้ระบุไฟล์ หรือ --files-from LIST / Missing expected argument '<file> ...': give the form files, or --files-from LIST")
         }
     }
 

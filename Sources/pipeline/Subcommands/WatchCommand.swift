@@ -18,8 +18,8 @@ struct WatchCommand: ParsableCommand {
     var rescanInterval: Double = 30
 
     func validate() throws {
-        guard quietPeriod >= 0 else { throw ValidationError("--quiet-period must be 0 or more seconds") }
-        guard rescanInterval > 0 else { throw ValidationError("--rescan-interval must be more than 0 seconds") }
+        guard quietPeriod >= 0 else { throw ValidationError("--quiet-period ต้องเป็น 0 วินาทีขึ้นไป / --quiet-period must be 0 or more seconds") }
+        guard rescanInterval > 0 else { throw ValidationError("--rescan-interval ต้องมากกว่า 0 วินาที / --rescan-interval must be more than 0 seconds") }
     }
 
     func run() throws {

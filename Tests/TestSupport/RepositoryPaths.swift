@@ -1,0 +1,25 @@
+import Foundation
+
+/// Paths inside the repository, found from this file's place (`Tests/TestSupport/`), so tests
+/// read the real schemas, samples and fixtures wherever the checkout is.
+public enum RepositoryPaths {
+    /// The repository's root: the folder holding Package.swift.
+    public static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// `schemas/`: report.xsd, text-form.json, rules/ and the rule-set JSON Schema.
+    public static let schemas = root.appendingPathComponent("schemas")
+    /// `schemas/rules/`, the rule sets.
+    public static let rules = schemas.appendingPathComponent("rules")
+    /// `schemas/report.xsd`, the XML form's schema.
+    public static let formSchema = schemas.appendingPathComponent("report.xsd")
+    /// `schemas/text-form.json`, the plain-text form's vocabulary.
+    public static let textVocabulary = schemas.appendingPathComponent("text-form.json")
+    /// `inbox/`, the sample forms.
+    public static let samples = root.appendingPathComponent("inbox")
+    /// `Tests/Fixtures/`, test data shared by several test targets.
+    public static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+    /// `Tests/<target>/`, the folder of one test target (for the fixtures beside its tests).
+    public static func testTarget(_ name: String) -> URL {
+        root.appendingPathComponent("Tests").appendingPathComponent(name)
+    }
+}
