@@ -1,10 +1,11 @@
-import CLibXML
+internal import CLibXML
 
 /// The one door to libxml2: process-wide set-up, and the Swift value libxml2's structured
 /// errors become.
 ///
 /// Every libxml2 call, pointer and callback of the package lives in this folder
-/// (`Sources/Ingest/LibXML`); no other file imports `CLibXML`.
+/// (`Sources/Ingest/LibXML`); no other file imports `CLibXML`, and these import it
+/// `internal`, so the compiler refuses a libxml2 type in any public signature of Ingest.
 ///
 /// Thread safety: libxml2 2.9 is thread-safe once `xmlInitParser()` has run, and every parse
 /// and validation here uses its own parser or validation context, whose error callbacks carry

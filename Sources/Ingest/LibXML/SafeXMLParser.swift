@@ -1,4 +1,4 @@
-import CLibXML
+internal import CLibXML
 import Foundation
 
 /// A construct refused in a form before anything in it is interpreted (`unsafe-xml`).
