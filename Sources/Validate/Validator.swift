@@ -23,22 +23,37 @@ public struct Validator: Sendable {
     /// set, or when the bureau or the station cannot be resolved to a unit. Otherwise it is
     /// built even when other rules fail, with canonical unit names, every step of the rule
     /// set (a step the form leaves out is not done) and the score computed from the steps.
+    ///
+    /// Every finding has the severity the form's rule set gives its rule (the default when
+    /// the fiscal year has no rule set).
     public func validate(_ form: ReportForm) -> (findings: [Finding], record: Record?) {
-        var check = FormCheck(form: form, ruleBook: ruleBook)
-        let record = check.run()
-        return (Validator.inLineOrder(check.findings), record)
+        let (findings, record) = judge(form, alongside: [])
+        return (findings, record)
     }
 
     /// The verdict on a file a reader has read: the reader's findings and, when it produced
-    /// a form, the validator's, merged in line order (the reader's first on a shared line).
+    /// a form, the validator's, merged in line order (the reader's first on a shared line),
+    /// each at the severity of the form's rule set.
     public func verdict(on reading: FormReading, file: String) -> Verdict {
         guard let form = reading.form else {
             return Verdict(file: file, format: reading.format, encoding: reading.encoding,
                            findings: Validator.inLineOrder(reading.findings), record: nil)
         }
-        let (findings, record) = validate(form)
+        let (findings, record) = judge(form, alongside: reading.findings)
         return Verdict(file: file, format: reading.format ?? form.format, encoding: reading.encoding ?? form.encoding,
-                       findings: Validator.inLineOrder(reading.findings + findings), record: record)
+                       findings: findings, record: record)
+    }
+
+    /// The validator's findings after `earlier` (the reader's), in line order, at the
+    /// severities of the form's rule set, and the record.
+    private func judge(_ form: ReportForm, alongside earlier: [Finding]) -> (findings: [Finding], record: Record?) {
+        var check = FormCheck(form: form, ruleBook: ruleBook)
+        let record = check.run()
+        var findings = earlier + check.findings
+        if let ruleSet = check.ruleSet {
+            findings = findings.map { $0.with(severity: ruleSet.severity(of: $0.rule)) }
+        }
+        return (Validator.inLineOrder(findings), record)
     }
 
     /// Sorted by line, findings without a line last; a stable sort, so findings on one line
@@ -58,14 +73,18 @@ struct FormCheck {
     let form: ReportForm
     let ruleBook: RuleBook
     var findings: [Finding] = []
+    /// The fiscal year's rule set, once the form's year is read and has one.
+    private(set) var ruleSet: RuleSet?
 
     init(form: ReportForm, ruleBook: RuleBook) {
         self.form = form
         self.ruleBook = ruleBook
     }
 
+    /// Records a finding, at the rule set's severity once the rule set is known (findings
+    /// made before are brought to it at the end: `Validator.judge`).
     mutating func report(_ problem: ContentProblem, line: Int?, step: Int? = nil) {
-        findings.append(Finding(problem, line: line, step: step))
+        findings.append(Finding(problem, line: line, step: step, severity: ruleSet?.severity(of: problem.rule)))
     }
 
     /// The field's value, or `nil` when the form leaves it out or blank.
@@ -96,6 +115,7 @@ struct FormCheck {
             _ = readSteps(range: nil, reportedOn: reportedOn)
             return nil
         }
+        self.ruleSet = ruleSet
 
         let indicator = checkIndicator(ruleSet)
         let roundRule = round.flatMap { checkRound($0, ruleSet) }
@@ -111,7 +131,9 @@ struct FormCheck {
         guard let indicator, let round, let units, let reportedOn else { return nil }
         let stepRecords = ruleSet.steps.map { ruleStep in
             guard let step = steps[ruleStep.number] else { return StepRecord(number: ruleStep.number, done: false) }
-            return StepRecord(number: step.number, done: step.done, date: step.date, evidence: step.entry.evidence)
+            let onTime = step.done ? step.date.map(ruleStep.window.contains) : nil
+            return StepRecord(number: step.number, done: step.done, date: step.date, evidence: step.entry.evidence,
+                              onTime: onTime)
         }
         return Record(
             indicator: indicator, fiscalYear: fiscalYear, round: round,

@@ -10,7 +10,7 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("Fixtures/forms-text-example.txt"), encoding: .utf8)) ?? ""
 
     /// The record FORMS.md section 5 shows for both examples.
-    static let formsExampleRecord = #"{"indicator":"กต.ตร. พบประชาชน","fiscal_year":2564,"round":6,"station":"สภ.เมืองเชียงใหม่","bureau":"ภ.5","province":"เชียงใหม่","reported_on":"2021-04-20","steps":[{"number":1,"done":true,"date":"2020-11-15","evidence":"บันทึกข้อตกลงกับ อบต.สุเทพ"},{"number":2,"done":true,"date":"2021-01-10","evidence":null},{"number":3,"done":false,"date":null,"evidence":null},{"number":4,"done":false,"date":null,"evidence":null},{"number":5,"done":false,"date":null,"evidence":null}],"level":2,"score":25,"target":"below","reporter":"ร.ต.อ.สมชาย ใจดี","phone":"0812345678"}"#
+    static let formsExampleRecord = #"{"indicator":"กต.ตร. พบประชาชน","fiscal_year":2564,"round":6,"station":"สภ.เมืองเชียงใหม่","bureau":"ภ.5","province":"เชียงใหม่","reported_on":"2021-04-20","steps":[{"number":1,"done":true,"date":"2020-11-15","evidence":"บันทึกข้อตกลงกับ อบต.สุเทพ","on_time":true},{"number":2,"done":true,"date":"2021-01-10","evidence":null,"on_time":true},{"number":3,"done":false,"date":null,"evidence":null,"on_time":null},{"number":4,"done":false,"date":null,"evidence":null,"on_time":null},{"number":5,"done":false,"date":null,"evidence":null,"on_time":null}],"level":2,"score":25,"target":"below","reporter":"ร.ต.อ.สมชาย ใจดี","phone":"0812345678"}"#
 
     @Test func formsXMLExamplePrintsTheRecordOfTheContract() throws {
         let file = Self.inbox.appendingPathComponent("muang-chiangmai-r6.xml").path
@@ -55,8 +55,12 @@ import Testing
     }
 
     @Test func everySampleEndsAsItsNameSays() throws {
-        let accepted = ["muang-chiangmai-r6.xml", "lumphini-r12.txt", "hangdong-r6-windows874.txt", "korat-r12-utf16.xml"]
-        let rejected = ["yala-r6.txt", "phuket-r12.txt", "bangrak-r6.xml", "sathon-r12.txt"]
+        let accepted = ["muang-chiangmai-r6.xml", "lumphini-r12.txt", "hangdong-r6-windows874.txt", "korat-r12-utf16.xml",
+                        "phuket-r12.txt"]
+        let rejected = ["yala-r6.txt", "bangrak-r6.xml", "sathon-r12.txt", "khonkaen-r6.xml"]
+        let listed = Set(accepted + rejected)
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: Self.inbox.path)
+        #expect(Set(shipped) == listed, "every sample has its expected outcome here")
         for name in accepted {
             let result = try PipelineProcess.run(["validate", name], in: Self.inbox)
             #expect(result.status == 0, "\(name): \(result.stdout)")
@@ -65,6 +69,30 @@ import Testing
             let result = try PipelineProcess.run(["validate", name], in: Self.inbox)
             #expect(result.status == 1, "\(name): \(result.stdout)")
         }
+    }
+
+    @Test func theSamplesShowALateStepAcceptedAndAStepOutOfTheYearRejected() throws {
+        let result = try PipelineProcess.run(["validate", "--format", "json", "phuket-r12.txt", "khonkaen-r6.xml"], in: Self.inbox)
+        #expect(result.status == 1)
+        let objects = try result.stdout.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        try #require(objects.count == 2)
+        func findings(_ object: [String: Any]) -> [(rule: String?, severity: String?, step: Int?)] {
+            ((object["findings"] as? [[String: Any]]) ?? []).map { ($0["rule"] as? String, $0["severity"] as? String, $0["step"] as? Int) }
+        }
+        func onTime(_ object: [String: Any]) -> [Bool?] {
+            (((object["record"] as? [String: Any])?["steps"] as? [[String: Any]]) ?? []).map { $0["on_time"] as? Bool }
+        }
+        let late = objects[0]
+        #expect(late["accepted"] as? Bool == true)
+        #expect(findings(late).contains { $0 == ("window", "warning", 2) })
+        #expect(onTime(late) == [true, false, true, true, nil])
+        let outOfYear = objects[1]
+        #expect(outOfYear["accepted"] as? Bool == false)
+        #expect(findings(outOfYear).map(\.rule) == ["out-of-year"])
+        #expect(findings(outOfYear).first?.step == 1)
+        #expect(onTime(outOfYear) == [false, true, nil, nil, nil])
     }
 
     @Test func aMissingFileIsReportedAndExitsTwo() throws {

@@ -110,19 +110,66 @@ struct StepRuleTests {
 
     // MARK: window
 
-    @Test("window: a done step dated outside its window")
-    func outsideWindow() {
+    @Test("window: a done step inside the fiscal year but outside its window is a warning; it counts, not on time")
+    func outsideWindow() throws {
         let form = ReportForm.example.withSteps([("๑", true, "๕ ม.ค. ๒๕๖๔"), ("๒", true, "๑๐ ม.ค. ๒๕๖๔")])
-        let found = validator.findings(form, .window)
+        let (findings, result) = validator.validate(form)
+        let found = findings.filter { $0.rule == .window }
         #expect(found.map(\.step) == [1])
+        #expect(found.map(\.severity) == [.warning])
         #expect(found.first?.messageTH.contains("ต.ค. – ธ.ค. ๒๕๖๓") == true)
+        #expect(!findings.hasErrors, "\(findings.map(\.messageEN))")
+        let record = try #require(result)
+        #expect(record.level == 2)
+        #expect(record.steps.map(\.onTime) == [false, true, nil, nil, nil])
         #expect(validator.findings(.example, .window).isEmpty)
+    }
+
+    @Test("window: on_time is true in the window, null for a step not done or done without a date")
+    func onTimeValues() throws {
+        let example = try #require(validator.validate(.example).record)
+        #expect(example.steps.map(\.onTime) == [true, true, nil, nil, nil])
+        let withoutDate = ReportForm.example.withSteps([("๑", true, "๑๕ พ.ย. ๒๕๖๓"), ("๒", true, nil)])
+        let record = try #require(validator.validate(withoutDate).record)
+        #expect(record.steps.map(\.onTime) == [true, nil, nil, nil, nil])
     }
 
     @Test("window: the first and last day of a window are inside it")
     func windowEdges() {
         let form = ReportForm.example.withSteps([("๑", true, "๑ ต.ค. ๒๕๖๓"), ("๒", true, "๓๑ มี.ค. ๒๕๖๔")])
         #expect(validator.findings(form, .window).isEmpty)
+    }
+
+    // MARK: out-of-year
+
+    @Test("out-of-year: a done step dated before the fiscal year starts or after it ends", arguments: [
+        "๓๐ ก.ย. ๒๕๖๓", "๑ ม.ค. ๒๕๖๓", "๑ ต.ค. ๒๕๖๔",
+    ])
+    func outOfYear(date: String) throws {
+        let form = ReportForm.complete.setting(.reportedOn, "๒๐ ธ.ค. ๒๕๖๔").withSteps([
+            ("๑", true, "๑๕ พ.ย. ๒๕๖๓"), ("๒", true, "๑๐ ม.ค. ๒๕๖๔"), ("๓", true, "๕ เม.ย. ๒๕๖๔"),
+            ("๔", true, "๒๐ พ.ค. ๒๕๖๔"), ("๕", true, date),
+        ])
+        let (findings, record) = validator.validate(form)
+        let found = findings.filter { $0.rule == .outOfYear }
+        #expect(found.map(\.step) == [5])
+        #expect(found.map(\.line) == [13])
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.messageTH.contains("๑ ต.ค. ๒๕๖๓ – ๓๐ ก.ย. ๒๕๖๔") == true)
+        // Not also a window warning: out of the year says it all.
+        #expect(findings.filter { $0.rule == .window }.isEmpty)
+        #expect(record?.steps[4].onTime == false)
+    }
+
+    @Test("out-of-year: the fiscal year's first and last days are inside it")
+    func fiscalYearEdges() {
+        let first = ReportForm.example.withSteps([("๑", true, "๑ ต.ค. ๒๕๖๓"), ("๒", true, "๑๐ ม.ค. ๒๕๖๔")])
+        #expect(validator.findings(first, .outOfYear).isEmpty)
+        let last = ReportForm.complete.setting(.reportedOn, "๒๐ ธ.ค. ๒๕๖๔").withSteps([
+            ("๑", true, "๑๕ พ.ย. ๒๕๖๓"), ("๒", true, "๑๐ ม.ค. ๒๕๖๔"), ("๓", true, "๕ เม.ย. ๒๕๖๔"),
+            ("๔", true, "๒๐ พ.ค. ๒๕๖๔"), ("๕", true, "๓๐ ก.ย. ๒๕๖๔"),
+        ])
+        #expect(validator.validate(last).findings.isEmpty)
     }
 
     // MARK: future-date

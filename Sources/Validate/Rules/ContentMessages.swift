@@ -1,10 +1,14 @@
 import Ingest
 
 extension ContentProblem {
-    /// What is wrong and how to fix it, in Thai and in English. Every message the validator
-    /// can say about a form's content is written here; the readers' are in Ingest's
-    /// `Messages.swift`.
-    public var message: Message {
+    /// What is wrong and how to fix it, in Thai and in English, at the rule's default
+    /// severity. Every message the validator can say about a form's content is written here;
+    /// the readers' are in Ingest's `Messages.swift`.
+    public var message: Message { message(as: rule.severity) }
+
+    /// The message for the problem reported at `severity`: a rule set may raise `window` to
+    /// an error, and then the step does not count, so its message cannot say it does.
+    public func message(as severity: Severity) -> Message {
         func th(_ n: Int) -> String { ThaiDigits.thai(n) }
         func fieldTH(_ field: FormField?, _ step: Int?) -> String {
             if let step { return "วันที่ของขั้นตอนที่ \(th(step))" }
@@ -109,10 +113,20 @@ extension ContentProblem {
                 thai: "ขั้นตอนที่ \(th(step)) ลงวันที่ \(date.thai) ก่อนขั้นตอนที่ \(th(previous)) (\(previousDate.thai)) — กรุณาตรวจวันที่ทั้งสองขั้นตอน",
                 english: "Step \(step) is dated \(date.english), before step \(previous) (\(previousDate.english)) — check both dates.")
 
-        case .outsideWindow(let step, let date, let window):
+        case .outsideFiscalYear(let step, let date, let fiscalYear, let start, let end):
             return Message(
-                thai: "ขั้นตอนที่ \(th(step)) ลงวันที่ \(date.thai) อยู่นอกช่วงเวลาของขั้นตอน (\(window.thai)) — กรุณาตรวจวันที่ หรือชี้แจงต่อหน่วยรับรายงาน",
-                english: "Step \(step) is dated \(date.english), outside its window (\(window.english)) — check the date, or explain to the receiving office.")
+                thai: "ขั้นตอนที่ \(th(step)) ลงวันที่ \(date.thai) อยู่นอกปีงบประมาณ พ.ศ. \(th(fiscalYear)) (\(start.thai) – \(end.thai)) จึงนับเป็นผลงานของปีนี้ไม่ได้ — กรุณาตรวจวันที่และปี พ.ศ. หากขั้นตอนนี้ไม่ได้ทำในปีงบประมาณนี้ ให้รายงานว่า \"ยังไม่ดำเนินการ\"",
+                english: "Step \(step) is dated \(date.english), outside fiscal year \(fiscalYear) BE (\(start.english) – \(end.english)), so it cannot count for this year — check the date and its year; if the step was not done in this fiscal year, report it as not done (\"ยังไม่ดำเนินการ\").")
+
+        case .outsideWindow(let step, let date, let window):
+            if severity == .error {
+                return Message(
+                    thai: "ขั้นตอนที่ \(th(step)) ลงวันที่ \(date.thai) อยู่นอกช่วงเวลาของขั้นตอน (\(window.thai)) และเกณฑ์ของปีนี้ไม่รับขั้นตอนที่ทำนอกช่วงเวลา — กรุณาตรวจวันที่ หากวันที่ถูกต้องแล้ว กรุณาชี้แจงต่อหน่วยรับรายงาน",
+                    english: "Step \(step) is dated \(date.english), outside its window (\(window.english)), and this year's rules do not accept a step done outside its window — check the date; if it is right, explain to the receiving office.")
+            }
+            return Message(
+                thai: "ขั้นตอนที่ \(th(step)) ลงวันที่ \(date.thai) อยู่นอกช่วงเวลาตามแผนของขั้นตอน (\(window.thai)) — นับว่าดำเนินการแล้ว และบันทึกว่าไม่ตรงตามกำหนดเวลา",
+                english: "Step \(step) is dated \(date.english), outside its planned window (\(window.english)) — it counts as done, and is recorded as not on time.")
 
         case .stepAfterReport(let step, let date, let reportedOn):
             return Message(

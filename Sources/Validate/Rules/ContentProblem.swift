@@ -44,7 +44,12 @@ public enum ContentProblem: Sendable, Equatable {
     case stepDoneBeforeEarlier(step: Int, earlier: Int)
     case stepDatedBeforePrevious(step: Int, date: CalendarDate, previous: Int, previousDate: CalendarDate)
 
+    // MARK: out-of-year
+    /// A done step dated before the fiscal year starts or after it ends.
+    case outsideFiscalYear(step: Int, date: CalendarDate, fiscalYear: Int, start: CalendarDate, end: CalendarDate)
+
     // MARK: window
+    /// A done step dated inside the fiscal year but outside its own window.
     case outsideWindow(step: Int, date: CalendarDate, window: MonthWindow)
 
     // MARK: future-date
@@ -92,6 +97,8 @@ public enum ContentProblem: Sendable, Equatable {
             return .badStep
         case .stepDoneBeforeEarlier, .stepDatedBeforePrevious:
             return .stepOrder
+        case .outsideFiscalYear:
+            return .outOfYear
         case .outsideWindow:
             return .window
         case .stepAfterReport:
@@ -116,6 +123,7 @@ public enum ContentProblem: Sendable, Equatable {
         switch self {
         case .missingStepDate(let step), .stepDoneBeforeEarlier(let step, _),
              .stepDatedBeforePrevious(let step, _, _, _), .outsideWindow(let step, _, _),
+             .outsideFiscalYear(let step, _, _, _, _),
              .stepAfterReport(let step, _, _), .behindPlan(let step, _), .duplicateStep(let step, _):
             return step
         case .unreadableDate(_, let step, _), .impossibleDate(_, let step, _), .ceYear(_, let step, _, _):
@@ -127,10 +135,18 @@ public enum ContentProblem: Sendable, Equatable {
 }
 
 extension Finding {
-    /// A finding of the validator: `problem`'s rule, at its rule's default severity.
-    public init(_ problem: ContentProblem, line: Int? = nil, step: Int? = nil) {
-        let message = problem.message
-        self.init(rule: problem.rule, severity: problem.rule.severity, line: line, step: step ?? problem.step,
+    /// A finding of the validator: `problem`'s rule, at `severity` (the rule's default when
+    /// not given; a rule set may change it).
+    public init(_ problem: ContentProblem, line: Int? = nil, step: Int? = nil, severity: Severity? = nil) {
+        let severity = severity ?? problem.rule.severity
+        let message = problem.message(as: severity)
+        self.init(rule: problem.rule, severity: severity, line: line, step: step ?? problem.step,
                   messageTH: message.thai, messageEN: message.english)
+    }
+
+    /// The same finding at another severity.
+    func with(severity: Severity) -> Finding {
+        severity == self.severity ? self
+            : Finding(rule: rule, severity: severity, line: line, step: step, messageTH: messageTH, messageEN: messageEN)
     }
 }

@@ -1,6 +1,7 @@
 import Ingest
 
-// The step rules: `bad-step`, `step-order`, `window`, `future-date`, `behind-plan`, and for
+// The step rules: `bad-step`, `step-order`, `out-of-year`, `window`, `future-date`,
+// `behind-plan`, and for
 // a step's own values `bad-number` (its number), `bad-date`/`ce-year` (its date) and
 // `missing-field` (done without a date).
 
@@ -53,8 +54,9 @@ extension FormCheck {
         return steps
     }
 
-    /// `step-order`, `window` and `behind-plan`; returns the level (consecutive done steps
-    /// from step 1).
+    /// `step-order`, `out-of-year` (a done step dated outside the fiscal year: it cannot count),
+    /// `window` (inside the year but outside its own window: it counts, not on time) and
+    /// `behind-plan`; returns the level (consecutive done steps from step 1).
     mutating func checkSteps(_ steps: [Int: ReadStep], _ ruleSet: RuleSet, reportedOn: CalendarDate?) -> Int {
         func isDone(_ number: Int) -> Bool { steps[number]?.done ?? false }
 
@@ -79,7 +81,11 @@ extension FormCheck {
                 report(.stepDoneBeforeEarlier(step: number, earlier: earlier), line: step.entry.line, step: number)
             }
             guard let date = step.date else { continue }
-            if !ruleStep.window.contains(date) {
+            if date < ruleSet.fiscalYearStart || date > ruleSet.fiscalYearEnd {
+                report(.outsideFiscalYear(step: number, date: date, fiscalYear: ruleSet.fiscalYear,
+                                          start: ruleSet.fiscalYearStart, end: ruleSet.fiscalYearEnd),
+                       line: step.dateLine, step: number)
+            } else if !ruleStep.window.contains(date) {
                 report(.outsideWindow(step: number, date: date, window: ruleStep.window), line: step.dateLine, step: number)
             }
             if let previous = steps[number - 1], previous.done, let previousDate = previous.date, date < previousDate {
