@@ -47,11 +47,26 @@ import Testing
         let result = try PipelineProcess.run(["validate", "yala-r6.txt"], in: Self.inbox)
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let dateLine = try #require(lines.firstIndex { $0.hasPrefix("yala-r6.txt:10: error[bad-date] ขั้นตอน/step 2: ") })
+        let dateLine = try #require(lines.firstIndex { $0.hasPrefix("yala-r6.txt:10: error[bad-date]: วันที่ของขั้นตอนที่ ๒ ") })
         #expect(lines[dateLine].contains("๒๙ ก.พ. ๒๕๖๔"))
         #expect(lines[dateLine + 1].hasPrefix("    ") && lines[dateLine + 1].contains("does not exist"))
         #expect(lines.contains { $0.hasPrefix("yala-r6.txt:7: error[bad-unit]: ") && $0.contains("ยะลา") })
         #expect(lines.contains { $0.hasPrefix("yala-r6.txt: ไม่ผ่าน / rejected — 2 errors, 0 warnings") })
+    }
+
+    @Test func everyFindingLineHasOneShape() throws {
+        // Findings with a line and without, with a step and without, errors and warnings.
+        let result = try PipelineProcess.run(["validate", "sathon-r12.txt", "phuket-r12.txt", "yala-r6.txt"], in: Self.inbox)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let findingLines = lines.filter { !$0.hasPrefix("    ") && !$0.contains(" / accepted") && !$0.contains(" / rejected") }
+        #expect(findingLines.count >= 8, "\(lines)")
+        let shape = try Regex(#"^[a-z0-9-]+\.txt(:[0-9]+)?: (error|warning)\[[a-z-]+\]: \S"#)
+        for line in findingLines {
+            #expect(line.firstMatch(of: shape) != nil, "\(line)")
+            #expect(!line.contains("step "), "\(line)")
+            #expect(line.unicodeScalars.contains { (0x0E00...0x0E7F).contains($0.value) }, "Thai: \(line)")
+        }
+        #expect(findingLines.contains { $0.hasPrefix("sathon-r12.txt: warning[behind-plan]: ขั้นตอนที่ ๔ ") })
     }
 
     @Test func everySampleEndsAsItsNameSays() throws {

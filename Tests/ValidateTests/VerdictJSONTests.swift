@@ -89,7 +89,7 @@ struct VerdictJSONTests {
         #expect(verdict.record?.level == 2)
 
         let unread = FormReading(format: .xml, encoding: nil, form: nil,
-                                 findings: [Finding(.xmlNotWellFormed(detail: "x"), line: 3)])
+                                 findings: [Finding(.xmlNotWellFormed(XMLDiagnostic(kind: .other, text: "x")), line: 3)])
         let rejected = validator.verdict(on: unread, file: "g.xml")
         #expect(!rejected.accepted)
         #expect(rejected.record == nil)

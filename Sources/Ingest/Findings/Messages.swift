@@ -34,17 +34,15 @@ extension Problem {
                 english: "The file is \(size) bytes, over the \(limit)-byte limit — a report form carries no attachments; send the form alone.")
         case .notRegularFile(let kind):
             return Message(
-                thai: "สิ่งที่ส่งมาไม่ใช่ไฟล์ปกติ (\(kind)) จึงไม่ได้อ่าน — กรุณาส่งแบบรายงานเป็นไฟล์",
+                thai: "สิ่งที่ส่งมาไม่ใช่ไฟล์ปกติ จึงไม่ได้อ่าน — กรุณาส่งแบบรายงานเป็นไฟล์",
                 english: "What was sent is not a regular file (\(kind)), so it was not read — send the report form as a file.")
         case .cannotRead(let detail):
             return Message(
-                thai: "เปิดอ่านไฟล์ไม่ได้ (\(detail)) — กรุณาตรวจสอบไฟล์แล้วส่งใหม่",
+                thai: "เปิดอ่านไฟล์ไม่ได้ — กรุณาตรวจสอบไฟล์และสิทธิ์การอ่านไฟล์ แล้วส่งใหม่",
                 english: "The file cannot be opened or read (\(detail)) — check the file and send it again.")
 
-        case .xmlNotWellFormed(let detail):
-            return Message(
-                thai: "โครงสร้าง XML ไม่ถูกต้อง: \(detail) — กรุณาตรวจแท็กเปิด/ปิดให้ครบ หรือใช้แบบฟอร์มต้นแบบ",
-                english: "The XML is not well-formed: \(detail) — check that every tag is opened and closed, or start from the template form.")
+        case .xmlNotWellFormed(let diagnostic):
+            return diagnostic.wellFormednessMessage
         case .moreXMLErrors(let count):
             return Message(
                 thai: "ยังมีข้อผิดพลาดของโครงสร้าง XML อีก \(th(count)) รายการที่ไม่ได้แสดง — กรุณาแก้ตามรายการข้างต้นแล้วส่งใหม่ ระบบจะตรวจทั้งไฟล์อีกครั้ง",
@@ -64,10 +62,14 @@ extension Problem {
                 thai: "ช่อง \"\(field.thaiName)\" กรอกซ้ำด้วยค่าที่ต่างกัน\(whereTH) — กรุณาเหลือไว้ค่าเดียว",
                 english: "The \(field.englishName) is given twice with different values\(whereEN) — keep one.")
 
-        case .doctype:
+        case .doctype(let entities):
+            let thenTH = entities.isEmpty ? ""
+                : " แล้วเขียนข้อความแทนชื่อที่ประกาศไว้ทุกแห่งในเนื้อหา: " + entities.map(\.replacementTH).joined(separator: ", ")
+            let thenEN = entities.isEmpty ? ""
+                : ", then write the text in place of each name it declared, wherever it is used: " + entities.map(\.replacementEN).joined(separator: ", ")
             return Message(
-                thai: "ไฟล์ XML มีการประกาศ DOCTYPE ซึ่งไม่อนุญาตด้วยเหตุผลด้านความปลอดภัย — กรุณาลบบรรทัด <!DOCTYPE …> ออก แบบรายงานไม่ต้องใช้",
-                english: "The XML declares a DOCTYPE, which is refused for safety — delete the <!DOCTYPE …> line; forms need none.")
+                thai: "ไฟล์ XML มีการประกาศ DOCTYPE ซึ่งไม่อนุญาตด้วยเหตุผลด้านความปลอดภัย — กรุณาลบส่วน <!DOCTYPE …> ทั้งหมดออก (แบบรายงานไม่ต้องใช้)" + thenTH,
+                english: "The XML declares a DOCTYPE, which is refused for safety — delete the whole <!DOCTYPE …> (forms need none)" + thenEN + ".")
         case .entityDeclaration:
             return Message(
                 thai: "ไฟล์ XML มีการประกาศ ENTITY ซึ่งไม่อนุญาตด้วยเหตุผลด้านความปลอดภัย — กรุณาลบการประกาศ <!ENTITY …> ออก",
@@ -77,10 +79,8 @@ extension Problem {
                 thai: "ไฟล์ XML ใช้ XInclude ดึงไฟล์อื่นเข้ามา ซึ่งไม่อนุญาต — กรุณาใส่ข้อมูลลงในแบบรายงานโดยตรง",
                 english: "The XML uses XInclude to pull in another file, which is refused — put the data in the form itself.")
 
-        case .schemaViolation(let detail):
-            return Message(
-                thai: "ไฟล์ XML ไม่ตรงตามโครงสร้างแบบรายงาน (report.xsd): \(detail) — กรุณาแก้ตามแบบฟอร์มต้นแบบ",
-                english: "The XML does not follow the form's schema (report.xsd): \(detail) — correct it after the template form.")
+        case .schemaViolation(let diagnostic):
+            return diagnostic.schemaMessage
 
         case .moreSchemaViolations(let count):
             return Message(

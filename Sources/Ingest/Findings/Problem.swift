@@ -16,7 +16,8 @@ public enum Problem: Sendable, Equatable {
     case cannotRead(detail: String)
 
     // MARK: malformed
-    case xmlNotWellFormed(detail: String)
+    /// libxml2's well-formedness error, classified.
+    case xmlNotWellFormed(XMLDiagnostic)
     /// Well-formedness errors beyond the ones listed (libxml2 reported more than are kept).
     case moreXMLErrors(count: Int)
     /// A text form without a single `LABEL : VALUE` line that names a field.
@@ -27,12 +28,14 @@ public enum Problem: Sendable, Equatable {
     case duplicateField(FormField, firstLine: Int?)
 
     // MARK: unsafe-xml
-    case doctype
+    /// A DOCTYPE, and the general entities it declares (to say what replaces each).
+    case doctype(entities: [DeclaredEntity])
     case entityDeclaration
     case xinclude
 
     // MARK: schema
-    case schemaViolation(detail: String)
+    /// libxml2's schema-validation error, classified.
+    case schemaViolation(XMLDiagnostic)
     /// Schema violations beyond the ones listed (libxml2 reported more than are kept).
     case moreSchemaViolations(count: Int)
 

@@ -35,7 +35,7 @@ extension ContentProblem {
 
         case .badNumber(let field, let value):
             return Message(
-                thai: "\"\(field.thaiName)\" ต้องเป็นตัวเลข แต่กรอกว่า \"\(value)\" — กรุณากรอกเป็นตัวเลขไทยหรืออารบิก เช่น ๗๕ หรือ 75",
+                thai: "\"\(field.thaiName)\" ต้องเป็นตัวเลข แต่กรอกว่า \"\(value)\" — กรุณากรอกเป็นตัวเลข เช่น ๗๕ (ใช้ตัวเลขไทยหรืออารบิกก็ได้)",
                 english: "The \(field.englishName) must be a number, but reads \"\(value)\" — write it in Thai or Arabic digits, e.g. ๗๕ or 75.")
         case .badStepNumber(let value):
             return Message(
@@ -82,7 +82,7 @@ extension ContentProblem {
                 english: "The station is only a prefix, \"\(value)\" — add the station's name, e.g. สภ.เมืองเชียงใหม่.")
         case .stationNotUnderBureau(let station, let bureau, let expectedPrefix):
             return Message(
-                thai: "สถานี \"\(station)\" ไม่อยู่ในสังกัด \(bureau) (สถานีในสังกัดนี้ขึ้นต้นด้วย \(expectedPrefix)) — กรุณาตรวจชื่อสถานีหรือหน่วยสังกัด",
+                thai: "สถานี \"\(station)\" ไม่อยู่ในสังกัด \(ThaiDigits.thai(bureau)) (สถานีในสังกัดนี้ขึ้นต้นด้วย \(expectedPrefix)) — กรุณาตรวจชื่อสถานีหรือหน่วยสังกัด",
                 english: "The station \"\(station)\" cannot be under \(bureau) (its stations start with \(expectedPrefix)) — check the station or the bureau.")
         case .unknownProvince(let value):
             return Message(
@@ -90,7 +90,7 @@ extension ContentProblem {
                 english: "Unknown province \"\(value)\" — write the province's full name, e.g. เชียงใหม่.")
         case .provinceOutsideBureau(let province, let bureau):
             return Message(
-                thai: "จังหวัด\(province)ไม่อยู่ในพื้นที่ของ \(bureau) — กรุณาตรวจจังหวัดหรือหน่วยสังกัด",
+                thai: "จังหวัด\(province)ไม่อยู่ในพื้นที่ของ \(ThaiDigits.thai(bureau)) — กรุณาตรวจจังหวัดหรือหน่วยสังกัด",
                 english: "The province \(province) is not in the area of \(bureau) — check the province or the bureau.")
 
         case .duplicateStep(let step, let firstLine):
@@ -101,7 +101,7 @@ extension ContentProblem {
                 english: "Step \(step) is given twice\(whereEN) — keep one.")
         case .stepOutOfRange(let value, let steps):
             return Message(
-                thai: "ไม่มีขั้นตอนที่ \(value) — ตัวชี้วัดนี้มีขั้นตอนที่ \(th(steps.lowerBound)) ถึง \(th(steps.upperBound))",
+                thai: "ไม่มีขั้นตอนที่ \(ThaiDigits.thai(value)) — ตัวชี้วัดนี้มีขั้นตอนที่ \(th(steps.lowerBound)) ถึง \(th(steps.upperBound))",
                 english: "There is no step \(value) — this indicator has steps \(steps.lowerBound) to \(steps.upperBound).")
 
         case .stepDoneBeforeEarlier(let step, let earlier):
@@ -149,7 +149,7 @@ extension ContentProblem {
 
         case .alias(let field, let from, let to):
             return Message(
-                thai: "\"\(field.thaiName)\" เขียนว่า \"\(from)\" ระบบอ่านเป็น \"\(to)\" — ครั้งต่อไปกรุณาเขียน \"\(to)\"",
+                thai: "\"\(field.thaiName)\" เขียนว่า \"\(from)\" ระบบอ่านเป็น \"\(ThaiDigits.thai(to))\" — ครั้งต่อไปกรุณาเขียน \"\(ThaiDigits.thai(to))\"",
                 english: "The \(field.englishName) \"\(from)\" was read as \"\(to)\" — write \"\(to)\" next time.")
 
         case .ceYear(let field, let step, let value, let buddhistYear):
