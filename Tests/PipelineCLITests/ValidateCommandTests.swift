@@ -118,6 +118,72 @@ import Testing
         #expect(result.stdout.contains("muang-chiangmai-r6.xml: ผ่าน / accepted"))
     }
 
+    /// The one object `--format json` prints for a file that cannot be read.
+    static func errorObject(_ line: Substring) throws -> (file: String?, accepted: Bool?, code: String?, thai: String?, english: String?) {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["file", "accepted", "error"])
+        let error = try #require(object["error"] as? [String: Any])
+        #expect(Set(error.keys) == ["code", "message_th", "message_en"])
+        return (object["file"] as? String, object["accepted"] as? Bool, error["code"] as? String,
+                error["message_th"] as? String, error["message_en"] as? String)
+    }
+
+    @Test func jsonForAMissingFileOrAFolderIsOneErrorObjectAndExitsTwo() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("sub"), withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("dangling").path,
+                                                   withDestinationPath: "nowhere")
+        try folder.write("example.txt", Self.formsTextExample)
+        let result = try PipelineProcess.run(["validate", "--format", "json", "missing.txt", "sub", "dangling", "example.txt"],
+                                             in: folder.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        try #require(lines.count == 4)
+        let missing = try Self.errorObject(lines[0])
+        #expect(missing.file == "missing.txt" && missing.accepted == false && missing.code == "not-found")
+        #expect(missing.thai?.contains("ไม่มีไฟล์นี้") == true && missing.english?.contains("no such file") == true)
+        let sub = try Self.errorObject(lines[1])
+        #expect(sub.file == "sub" && sub.code == "is-a-folder")
+        #expect(sub.english?.contains("it is a folder, not a file") == true)
+        #expect(try Self.errorObject(lines[2]).code == "not-found")
+        // The readable file is still checked, in its place.
+        #expect(lines[3].hasPrefix(#"{"file":"example.txt","format":"text","accepted":true"#))
+    }
+
+    /// `setpriv`, to run the binary as `nobody` when the tests run as root (root reads any file).
+    static let setpriv = "/usr/bin/setpriv"
+    static let canDropPermission = getuid() != 0 || FileManager.default.isExecutableFile(atPath: setpriv)
+
+    @Test(.enabled(if: canDropPermission, "running as root without setpriv: no permission can be taken away"))
+    func jsonForAnUnreadableFileSaysNoPermission() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("locked.txt", Self.formsTextExample)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: file.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path) }
+        let arguments = ["validate", "--format", "json", file.path]
+        let process = Process()
+        if getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: Self.setpriv)
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", PipelineProcess.binary.path] + arguments
+        } else {
+            process.executableURL = PipelineProcess.binary
+            process.arguments = arguments
+        }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(stdout)")
+        let object = try Self.errorObject(try #require(stdout.split(separator: "\n").first))
+        #expect(object.code == "no-permission")
+        #expect(object.thai?.contains("ไม่มีสิทธิ์อ่าน") == true)
+    }
+
     @Test func aBrokenRuleSetIsNamedAndExitsTwo() throws {
         let folder = try TemporaryFolder()
         let rules = try folder.write("fy2564.json", #"{"format": "rtp-kpi-ruleset/1", "fiscal_year": "#)
