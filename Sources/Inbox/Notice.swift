@@ -2,7 +2,8 @@ import Foundation
 import Ingest
 
 /// The notice written beside a rejected file (`NAME.notice.txt`): Thai first, then English,
-/// so that a clerk can send it back to the station as it is. It names the station, the
+/// so that a clerk can send it back to the station as it is. The Thai half writes numbers in
+/// Thai digits (lines, times, the bureau); the file name and the SHA-256 stay as they are. It names the station, the
 /// file, each finding with its line and how to fix it, and how to send the form again.
 ///
 /// The notice is built from what the ledger holds, so recovery after a crash writes the
@@ -49,7 +50,7 @@ public struct Notice: Sendable {
 
     private func line(_ finding: Finding, thai: Bool) -> String {
         var place: [String] = []
-        if let line = finding.line { place.append(thai ? "บรรทัด \(line)" : "line \(line)") }
+        if let line = finding.line { place.append(thai ? "บรรทัด \(ThaiDigits.thai(line))" : "line \(line)") }
         let head = place.isEmpty ? "" : place.joined(separator: " ") + " "
         return "\(head)[\(finding.rule.rawValue)] \(thai ? finding.messageTH : finding.messageEN)"
     }
@@ -63,14 +64,14 @@ public struct Notice: Sendable {
 
         out.append("แจ้งผลการตรวจแบบรายงาน โครงการ กต.ตร. พบประชาชน: ไม่รับแบบรายงาน ขอให้แก้ไขแล้วส่งใหม่")
         out.append("")
-        out.append("หน่วยปฏิบัติ: \(station ?? "ไม่ทราบ (อ่านจากแบบรายงานไม่ได้)")")
-        out.append("สังกัด: \(bureau ?? "ไม่ทราบ (อ่านจากแบบรายงานไม่ได้)")")
+        out.append("หน่วยปฏิบัติ: \(station.map(ThaiDigits.thai) ?? "ไม่ทราบ (อ่านจากแบบรายงานไม่ได้)")")
+        out.append("สังกัด: \(bureau.map(ThaiDigits.thai) ?? "ไม่ทราบ (อ่านจากแบบรายงานไม่ได้)")")
         out.append("ไฟล์: \(fileName)" + (storedName == fileName ? "" : " (เก็บไว้ในชื่อ \(storedName))"))
-        out.append("รับเมื่อ: \(day.map { $0.thai } ?? "-") เวลา \(time) น.")
+        out.append("รับเมื่อ: \(day.map { $0.thai } ?? "-") เวลา \(ThaiDigits.thai(time)) น.")
         if let sha256 { out.append("SHA-256: \(sha256)") }
         if let first = repeatsSubmissionOf {
             let (firstDay, firstTime) = Notice.clock(first)
-            out.append("หมายเหตุ: ไฟล์นี้เหมือนกับไฟล์ที่ส่งมาแล้วเมื่อ \(firstDay.map { $0.thai } ?? "-") เวลา \(firstTime) น. ทุกไบต์ จึงไม่นับซ้ำ ข้อที่ต้องแก้ไขยังคงเดิม")
+            out.append("หมายเหตุ: ไฟล์นี้เหมือนกับไฟล์ที่ส่งมาแล้วเมื่อ \(firstDay.map { $0.thai } ?? "-") เวลา \(ThaiDigits.thai(firstTime)) น. ทุกไบต์ จึงไม่นับซ้ำ ข้อที่ต้องแก้ไขยังคงเดิม")
         }
         out.append("")
         out.append("ข้อที่ต้องแก้ไข (\(ThaiDigits.thai(errors.count)) รายการ):")

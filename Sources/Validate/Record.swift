@@ -19,12 +19,17 @@ public struct StepRecord: Sendable, Equatable {
     public var done: Bool
     public var date: CalendarDate?
     public var evidence: String?
+    /// For a done step with a date: whether the date lies in the step's window (a late or
+    /// early step counts, with a `window` warning). `nil` for a step not done, or done
+    /// without a readable date.
+    public var onTime: Bool?
 
-    public init(number: Int, done: Bool, date: CalendarDate? = nil, evidence: String? = nil) {
+    public init(number: Int, done: Bool, date: CalendarDate? = nil, evidence: String? = nil, onTime: Bool? = nil) {
         self.number = number
         self.done = done
         self.date = date
         self.evidence = evidence
+        self.onTime = onTime
     }
 }
 

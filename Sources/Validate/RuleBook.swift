@@ -175,6 +175,7 @@ extension RuleSet {
     ///   target or level appears twice (`below` is implied, not listed).
     /// - Bureau names are unique; every province is in exactly one bureau.
     /// - Every alias points at a known bureau, station prefix or province.
+    /// - Every severity names a rule and a severity that rule may have (`Rule.mayBe`).
     func checkConsistency(file: String) throws(RuleSetError) {
         func fail(_ problem: String) -> RuleSetError { RuleSetError(file: file, problem: problem) }
 
@@ -277,6 +278,18 @@ extension RuleSet {
         }
         for (variant, name) in aliases.province.sorted(by: { $0.key < $1.key }) where provinceOwner[name] == nil {
             throw fail("aliases.province[\"\(variant)\"]: \"\(name)\" is not a province of any bureau")
+        }
+
+        for (id, name) in severityEntries.sorted(by: { $0.key < $1.key }) {
+            guard let rule = Rule(rawValue: id) else {
+                throw fail("severities.\(id): \"\(id)\" is not a rule id (the rules are \(Rule.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            guard let severity = Severity(rawValue: name) else {
+                throw fail("severities.\(id): \"\(name)\" is not a severity (write \"error\" or \"warning\")")
+            }
+            guard rule.mayBe(severity) else {
+                throw fail("severities.\(id): \(id) cannot be lowered to a warning: \(Rule.allCases.filter(Rule.readingRules.contains).map(\.rawValue).joined(separator: ", ")) are about reading the file and always reject it")
+            }
         }
     }
 }

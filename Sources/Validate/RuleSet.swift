@@ -30,6 +30,12 @@ public struct RuleSet: Sendable, Decodable {
     public let targets: [TargetLevel]
     public let bureaus: [Bureau]
     public let aliases: Aliases
+    /// Severities this rule set gives rules instead of their defaults (`"severities":
+    /// {"window": "error"}`); within `Rule.mayBe(_:)`, checked at load.
+    public let severities: [Rule: Severity]
+    /// `severities` as the file writes it, rule id → severity, for the load check to name
+    /// what it refuses.
+    let severityEntries: [String: String]
 
     /// The indicator the forms report on.
     public struct Indicator: Sendable, Decodable {
@@ -165,7 +171,7 @@ public struct RuleSet: Sendable, Decodable {
         case fiscalYear = "fiscal_year"
         case fiscalYearStart = "fiscal_year_start"
         case fiscalYearEnd = "fiscal_year_end"
-        case indicator, rounds, steps, targets, bureaus, aliases
+        case indicator, rounds, steps, targets, bureaus, aliases, severities
         case reportGraceMonths = "report_grace_months"
         case scoreByLevel = "score_by_level"
     }
@@ -190,6 +196,12 @@ public struct RuleSet: Sendable, Decodable {
         bureaus = try container.decode([Bureau].self, forKey: .bureaus)
         aliases = try container.decodeIfPresent(Aliases.self, forKey: .aliases)
             ?? Aliases(bureau: [:], numberedBureau: nil, stationPrefix: [:], province: [:])
+        severityEntries = try container.decodeIfPresent([String: String].self, forKey: .severities) ?? [:]
+        var severities: [Rule: Severity] = [:]
+        for (id, name) in severityEntries {
+            if let rule = Rule(rawValue: id), let severity = Severity(rawValue: name) { severities[rule] = severity }
+        }
+        self.severities = severities
         provinceIndex = ProvinceIndex(provinces: bureaus.flatMap(\.provinces), aliases: aliases.province)
     }
 
@@ -224,6 +236,9 @@ public struct RuleSet: Sendable, Decodable {
     }
 
     // MARK: Derived values
+
+    /// The severity of `rule` under this rule set.
+    public func severity(of rule: Rule) -> Severity { severities[rule] ?? rule.severity }
 
     /// The step numbers this rule set knows (1…N).
     public var stepRange: ClosedRange<Int> { 1...max(1, steps.count) }

@@ -64,6 +64,7 @@ extension StepRecord {
             (CodingKeys.done.rawValue, .bool(done)),
             (CodingKeys.date.rawValue, date.map { .string($0.iso) } ?? .null),
             (CodingKeys.evidence.rawValue, evidence.map(JSONValue.string) ?? .null),
+            (CodingKeys.onTime.rawValue, onTime.map(JSONValue.bool) ?? .null),
         ])
     }
 }
@@ -117,7 +118,10 @@ extension Record: Codable {
 }
 
 extension StepRecord: Codable {
-    enum CodingKeys: String, CodingKey { case number, done, date, evidence }
+    enum CodingKeys: String, CodingKey {
+        case number, done, date, evidence
+        case onTime = "on_time"
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -125,7 +129,9 @@ extension StepRecord: Codable {
             number: try container.decode(Int.self, forKey: .number),
             done: try container.decode(Bool.self, forKey: .done),
             date: try container.decodeIfPresent(ISODate.self, forKey: .date)?.date,
-            evidence: try container.decodeIfPresent(String.self, forKey: .evidence))
+            evidence: try container.decodeIfPresent(String.self, forKey: .evidence),
+            // Absent in records stored before `on_time` existed: not known.
+            onTime: try container.decodeIfPresent(Bool.self, forKey: .onTime))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -134,6 +140,7 @@ extension StepRecord: Codable {
         try container.encode(done, forKey: .done)
         try container.encode(date?.iso, forKey: .date)
         try container.encode(evidence, forKey: .evidence)
+        try container.encode(onTime, forKey: .onTime)
     }
 }
 

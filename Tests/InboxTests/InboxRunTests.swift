@@ -61,7 +61,7 @@ struct InboxRunTests {
         let linkNotice = String(decoding: box.contents(box.state.rejected + "/link.txt.notice.txt") ?? Data(), as: UTF8.self)
         #expect(linkNotice.contains("symbolic link"))
         let badNotice = String(decoding: box.contents(box.state.rejected + "/bad.txt.notice.txt") ?? Data(), as: UTF8.self)
-        #expect(badNotice.contains("บรรทัด 7 [missing-field]") && badNotice.contains("line 7 [missing-field]"))
+        #expect(badNotice.contains("บรรทัด ๗ [missing-field]") && badNotice.contains("line 7 [missing-field]"))
         #expect(badNotice.contains("หน่วยปฏิบัติ: สภ.แม่ริม"))
 
         // The ledger.

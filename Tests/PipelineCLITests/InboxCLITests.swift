@@ -112,7 +112,7 @@ struct InboxCLITests {
         #expect(all.status == 0)
         #expect(all.stdout == fileLines)
         #expect(all.stdout.split(separator: "\n").count == 3)
-        #expect(all.stdout.hasPrefix(#"{"indicator":"กต.ตร. พบประชาชน","fiscal_year":2564,"round":6,"station":"สภ.เมืองเชียงใหม่","bureau":"ภ.5","province":"เชียงใหม่","reported_on":"2021-04-20","steps":[{"number":1,"done":true,"date":"2020-11-15","evidence":"บันทึกข้อตกลงกับ อบต.สุเทพ"}"#))
+        #expect(all.stdout.hasPrefix(#"{"indicator":"กต.ตร. พบประชาชน","fiscal_year":2564,"round":6,"station":"สภ.เมืองเชียงใหม่","bureau":"ภ.5","province":"เชียงใหม่","reported_on":"2021-04-20","steps":[{"number":1,"done":true,"date":"2020-11-15","evidence":"บันทึกข้อตกลงกับ อบต.สุเทพ","on_time":true}"#))
 
         let csv = try PipelineProcess.run(["records", "--format", "csv", "--state", filled.state])
         #expect(csv.stdout.unicodeScalars.first == "\u{FEFF}")

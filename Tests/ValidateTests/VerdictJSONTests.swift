@@ -13,7 +13,7 @@ struct VerdictJSONTests {
         reportedOn: CalendarDate(year: 2021, month: 4, day: 20)!,
         steps: [
             StepRecord(number: 1, done: true, date: CalendarDate(year: 2020, month: 11, day: 15),
-                       evidence: "บันทึกข้อตกลงกับ อบต.สุเทพ"),
+                       evidence: "บันทึกข้อตกลงกับ อบต.สุเทพ", onTime: true),
             StepRecord(number: 2, done: false),
         ],
         level: 1, score: 0, target: .below, reporter: "ร.ต.อ.สมชาย ใจดี", phone: "0812345678")
@@ -23,7 +23,7 @@ struct VerdictJSONTests {
         let finding = Finding(.behindPlan(step: 2, windowEnd: CalendarDate(year: 2021, month: 3, day: 31)!), line: 10)
         let verdict = Verdict(file: "in/f 1.txt", format: .text, encoding: .utf8,
                               findings: [finding], record: Self.record)
-        let golden = #"{"file":"in/f 1.txt","format":"text","accepted":true,"findings":[{"rule":"behind-plan","severity":"warning","line":10,"step":2,"message_th":"ขั้นตอนที่ ๒ ยังไม่ได้ดำเนินการ ทั้งที่ช่วงเวลาของขั้นตอนสิ้นสุดแล้ว (๓๑ มี.ค. ๒๕๖๔) — ล่าช้ากว่าแผน","message_en":"Step 2 is not done although its window closed on 31 Mar 2021 — behind plan."}],"record":{"indicator":"กต.ตร. พบประชาชน","fiscal_year":2564,"round":6,"station":"สภ.เมืองเชียงใหม่","bureau":"ภ.5","province":null,"reported_on":"2021-04-20","steps":[{"number":1,"done":true,"date":"2020-11-15","evidence":"บันทึกข้อตกลงกับ อบต.สุเทพ"},{"number":2,"done":false,"date":null,"evidence":null}],"level":1,"score":0,"target":"below","reporter":"ร.ต.อ.สมชาย ใจดี","phone":"0812345678"}}"#
+        let golden = #"{"file":"in/f 1.txt","format":"text","accepted":true,"findings":[{"rule":"behind-plan","severity":"warning","line":10,"step":2,"message_th":"ขั้นตอนที่ ๒ ยังไม่ได้ดำเนินการ ทั้งที่ช่วงเวลาของขั้นตอนสิ้นสุดแล้ว (๓๑ มี.ค. ๒๕๖๔) — ล่าช้ากว่าแผน","message_en":"Step 2 is not done although its window closed on 31 Mar 2021 — behind plan."}],"record":{"indicator":"กต.ตร. พบประชาชน","fiscal_year":2564,"round":6,"station":"สภ.เมืองเชียงใหม่","bureau":"ภ.5","province":null,"reported_on":"2021-04-20","steps":[{"number":1,"done":true,"date":"2020-11-15","evidence":"บันทึกข้อตกลงกับ อบต.สุเทพ","on_time":true},{"number":2,"done":false,"date":null,"evidence":null,"on_time":null}],"level":1,"score":0,"target":"below","reporter":"ร.ต.อ.สมชาย ใจดี","phone":"0812345678"}}"#
         #expect(verdict.jsonLine() == golden)
     }
 
@@ -38,6 +38,16 @@ struct VerdictJSONTests {
         // It is JSON, and reads back to the same values.
         let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
         #expect(object?["file"] as? String == "a\"b\\c\n.txt")
+    }
+
+    @Test("on_time: false for a late step; a stored record without on_time reads as not known")
+    func onTime() throws {
+        let late = StepRecord(number: 2, done: true, date: CalendarDate(year: 2021, month: 4, day: 2), onTime: false)
+        #expect(late.jsonValue.text == #"{"number":2,"done":true,"date":"2021-04-02","evidence":null,"on_time":false}"#)
+        let stored = #"{"number":1,"done":true,"date":"2020-11-15","evidence":null}"#
+        let decoded = try JSONDecoder().decode(StepRecord.self, from: Data(stored.utf8))
+        #expect(decoded.onTime == nil)
+        #expect(decoded.done && decoded.date == CalendarDate(year: 2020, month: 11, day: 15))
     }
 
     @Test("Record: Codable round trip with the verdict's keys")
@@ -79,7 +89,7 @@ struct VerdictJSONTests {
         #expect(verdict.record?.level == 2)
 
         let unread = FormReading(format: .xml, encoding: nil, form: nil,
-                                 findings: [Finding(.xmlNotWellFormed(detail: "x"), line: 3)])
+                                 findings: [Finding(.xmlNotWellFormed(XMLDiagnostic(kind: .other, text: "x")), line: 3)])
         let rejected = validator.verdict(on: unread, file: "g.xml")
         #expect(!rejected.accepted)
         #expect(rejected.record == nil)

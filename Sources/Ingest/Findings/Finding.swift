@@ -15,7 +15,7 @@ public struct Finding: Sendable, Equatable, Codable {
         self.rule = problem.rule
         self.severity = problem.rule.severity
         self.line = line
-        self.step = step ?? problem.step
+        self.step = step
         self.messageTH = message.thai
         self.messageEN = message.english
     }

@@ -1,5 +1,7 @@
-/// Everything the product can say about a form. Each case belongs to one rule; its Thai and
-/// English messages are in `Messages.swift`, so a reviewer reads every message in one place.
+/// What the readers can say about a file: it cannot be read, is not well-formed, unsafe or
+/// against the schema, or carries an unknown label. Each case belongs to one rule; its Thai
+/// and English messages are in `Messages.swift`. What the validator says about a form's
+/// content is `ContentProblem`, in the Validate module, with its own catalogue.
 public enum Problem: Sendable, Equatable {
     // MARK: unreadable
     case emptyFile
@@ -14,7 +16,8 @@ public enum Problem: Sendable, Equatable {
     case cannotRead(detail: String)
 
     // MARK: malformed
-    case xmlNotWellFormed(detail: String)
+    /// libxml2's well-formedness error, classified.
+    case xmlNotWellFormed(XMLDiagnostic)
     /// Well-formedness errors beyond the ones listed (libxml2 reported more than are kept).
     case moreXMLErrors(count: Int)
     /// A text form without a single `LABEL : VALUE` line that names a field.
@@ -25,81 +28,19 @@ public enum Problem: Sendable, Equatable {
     case duplicateField(FormField, firstLine: Int?)
 
     // MARK: unsafe-xml
-    case doctype
+    /// A DOCTYPE, and the general entities it declares (to say what replaces each).
+    case doctype(entities: [DeclaredEntity])
     case entityDeclaration
     case xinclude
 
     // MARK: schema
-    case schemaViolation(detail: String)
+    /// libxml2's schema-validation error, classified.
+    case schemaViolation(XMLDiagnostic)
     /// Schema violations beyond the ones listed (libxml2 reported more than are kept).
     case moreSchemaViolations(count: Int)
 
-    // MARK: missing-field
-    case missingField(FormField)
-    case missingStepDate(step: Int)
-    case missingScoreForFinalRound
-
-    // MARK: bad-number
-    case badNumber(FormField, value: String)
-    case badStepNumber(value: String)
-
-    // MARK: bad-date
-    case unreadableDate(FormField?, step: Int?, value: String)
-    case impossibleDate(FormField?, step: Int?, value: String)
-
-    // MARK: unknown-year
-    case unknownYear(Int, known: [Int])
-
-    // MARK: unknown-indicator
-    case unknownIndicator(given: String, expected: String)
-
-    // MARK: bad-round
-    case badRound(value: String, allowed: [Int])
-
-    // MARK: bad-unit
-    case unknownBureau(String)
-    case stationWithoutPrefix(String)
-    case stationOnlyPrefix(String)
-    case stationNotUnderBureau(station: String, bureau: String, expectedPrefix: String)
-    case unknownProvince(String)
-    case provinceOutsideBureau(province: String, bureau: String)
-
-    // MARK: bad-step
-    case duplicateStep(Int, firstLine: Int?)
-    case stepOutOfRange(value: String, steps: ClosedRange<Int>)
-
-    // MARK: step-order
-    case stepDoneBeforeEarlier(step: Int, earlier: Int)
-    case stepDatedBeforePrevious(step: Int, date: CalendarDate, previous: Int, previousDate: CalendarDate)
-
-    // MARK: window
-    case outsideWindow(step: Int, date: CalendarDate, window: MonthWindow)
-
-    // MARK: future-date
-    case stepAfterReport(step: Int, date: CalendarDate, reportedOn: CalendarDate)
-
-    // MARK: report-date
-    case reportBeforeFiscalYear(reportedOn: CalendarDate, fiscalYearStart: CalendarDate)
-    case reportTooLate(reportedOn: CalendarDate, deadline: CalendarDate, round: Int)
-
-    // MARK: score-mismatch
-    case scoreMismatch(given: Int, computed: Int, level: Int)
-
-    // MARK: alias
-    case alias(FormField, from: String, to: String)
-
-    // MARK: ce-year
-    /// A Common Era year read and converted; `buddhistYear` is what it became.
-    case ceYear(FormField?, step: Int?, value: String, buddhistYear: Int)
-
     // MARK: unknown-field
     case unknownField(label: String)
-
-    // MARK: bad-phone
-    case badPhone(String)
-
-    // MARK: behind-plan
-    case behindPlan(step: Int, windowEnd: CalendarDate)
 
     /// The rule this problem belongs to.
     public var rule: Rule {
@@ -112,57 +53,8 @@ public enum Problem: Sendable, Equatable {
             return .unsafeXML
         case .schemaViolation, .moreSchemaViolations:
             return .schema
-        case .missingField, .missingStepDate, .missingScoreForFinalRound:
-            return .missingField
-        case .badNumber, .badStepNumber:
-            return .badNumber
-        case .unreadableDate, .impossibleDate:
-            return .badDate
-        case .unknownYear:
-            return .unknownYear
-        case .unknownIndicator:
-            return .unknownIndicator
-        case .badRound:
-            return .badRound
-        case .unknownBureau, .stationWithoutPrefix, .stationOnlyPrefix, .stationNotUnderBureau,
-             .unknownProvince, .provinceOutsideBureau:
-            return .badUnit
-        case .duplicateStep, .stepOutOfRange:
-            return .badStep
-        case .stepDoneBeforeEarlier, .stepDatedBeforePrevious:
-            return .stepOrder
-        case .outsideWindow:
-            return .window
-        case .stepAfterReport:
-            return .futureDate
-        case .reportBeforeFiscalYear, .reportTooLate:
-            return .reportDate
-        case .scoreMismatch:
-            return .scoreMismatch
-        case .alias:
-            return .alias
-        case .ceYear:
-            return .ceYear
         case .unknownField:
             return .unknownField
-        case .badPhone:
-            return .badPhone
-        case .behindPlan:
-            return .behindPlan
-        }
-    }
-
-    /// The step the problem concerns, where the case itself names one.
-    public var step: Int? {
-        switch self {
-        case .missingStepDate(let step), .stepDoneBeforeEarlier(let step, _),
-             .stepDatedBeforePrevious(let step, _, _, _), .outsideWindow(let step, _, _),
-             .stepAfterReport(let step, _, _), .behindPlan(let step, _), .duplicateStep(let step, _):
-            return step
-        case .unreadableDate(_, let step, _), .impossibleDate(_, let step, _), .ceYear(_, let step, _, _):
-            return step
-        default:
-            return nil
         }
     }
 }

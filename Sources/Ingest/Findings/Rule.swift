@@ -33,8 +33,8 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case badStep = "bad-step"
     /// A step done while an earlier one is not, or dated before the step before it.
     case stepOrder = "step-order"
-    /// A done step dated outside its month window.
-    case window
+    /// A done step dated outside the fiscal year: it cannot count for this year.
+    case outOfYear = "out-of-year"
     /// A step dated after the report date.
     case futureDate = "future-date"
     /// A report date before the fiscal year, or too long after the round's period.
@@ -51,11 +51,30 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case badPhone = "bad-phone"
     /// A step whose window closed before the report date is not done.
     case behindPlan = "behind-plan"
+    /// A done step dated inside the fiscal year but outside its month window: it counts,
+    /// and the record says it was not on time.
+    case window
 
+    /// The default severity; a rule set may change it (`severities` in its file, within
+    /// the limits of `mayBe(_:)`).
     public var severity: Severity {
         switch self {
-        case .alias, .ceYear, .unknownField, .badPhone, .behindPlan: return .warning
+        case .alias, .ceYear, .unknownField, .badPhone, .behindPlan, .window: return .warning
         default: return .error
         }
     }
+
+    /// Whether a rule set may give this rule `severity`: any warning may be raised to an
+    /// error; an error may be lowered to a warning unless it is about reading the file
+    /// (`unreadable`, `malformed`, `unsafe-xml`, `schema`: a form that cannot be read has
+    /// nothing to accept).
+    public func mayBe(_ severity: Severity) -> Bool {
+        switch (self.severity, severity) {
+        case (.warning, _), (.error, .error): return true
+        case (.error, .warning): return !Rule.readingRules.contains(self)
+        }
+    }
+
+    /// The rules about reading the file, which always stay errors.
+    public static let readingRules: Set<Rule> = [.unreadable, .malformed, .unsafeXML, .schema]
 }

@@ -1,10 +1,12 @@
-import CLibXML
+internal import CLibXML
+import Foundation
 
 /// The one door to libxml2: process-wide set-up, and the Swift value libxml2's structured
 /// errors become.
 ///
 /// Every libxml2 call, pointer and callback of the package lives in this folder
-/// (`Sources/Ingest/LibXML`); no other file imports `CLibXML`.
+/// (`Sources/Ingest/LibXML`); no other file imports `CLibXML`, and these import it
+/// `internal`, so the compiler refuses a libxml2 type in any public signature of Ingest.
 ///
 /// Thread safety: libxml2 2.9 is thread-safe once `xmlInitParser()` has run, and every parse
 /// and validation here uses its own parser or validation context, whose error callbacks carry
@@ -56,31 +58,48 @@ enum LibXML {
 struct XMLIssue: Sendable, Equatable {
     /// 1-based line in the document, when libxml2 knows it.
     var line: Int?
-    /// libxml2's message, with its white space (including the trailing newline) folded.
+    /// libxml2's message, with its white space (including the trailing newline) folded and
+    /// the form's namespace left out of element names.
     var message: String
     /// True for errors and fatal errors; false for warnings.
     var isError: Bool
+    /// What kind of mistake libxml2's code says it is.
+    var kind: XMLDiagnostic.Kind
 
-    init(line: Int?, message: String, isError: Bool) {
+    init(line: Int?, message: String, isError: Bool, kind: XMLDiagnostic.Kind = .other) {
         self.line = line
         self.message = message
         self.isError = isError
+        self.kind = kind
     }
 
-    /// Copies what we keep of a libxml2 error: the line and the message. The message is
-    /// copied out at once; libxml2 reuses the error's storage.
+    /// Copies what we keep of a libxml2 error: the line, the message and its kind. Every
+    /// string is copied out at once; libxml2 reuses the error's storage.
     init(_ error: xmlError) {
         var line = Int(error.line)
-        // Errors about an attribute sometimes come without a line; the node knows it.
-        if line <= 0, let node = error.node?.assumingMemoryBound(to: xmlNode.self) {
+        var nodeName: String?
+        var ownerName: String?
+        if let node = error.node?.assumingMemoryBound(to: xmlNode.self) {
+            nodeName = node.pointee.name.map { String(cString: $0) }
             let owner = node.pointee.type == XML_ATTRIBUTE_NODE ? node.pointee.parent : node
-            if let owner { line = Int(xmlGetLineNo(owner)) }
+            ownerName = owner?.pointee.name.map { String(cString: $0) }
+            // Errors about an attribute sometimes come without a line; the node knows it.
+            if line <= 0, let owner { line = Int(xmlGetLineNo(owner)) }
         }
         let raw = error.message.map { String(cString: $0) } ?? "libxml2 error \(error.code)"
+        let message = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .replacingOccurrences(of: "{\(XMLFormReader.namespace)}", with: "")
         self.line = line > 0 ? line : nil
-        self.message = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        self.message = message
         self.isError = error.level.rawValue >= XML_ERR_ERROR.rawValue
+        self.kind = XMLErrorKinds.kind(
+            code: error.code, domain: error.domain, text: message,
+            str1: error.str1.map { String(cString: $0) }, str2: error.str2.map { String(cString: $0) },
+            nodeName: nodeName, ownerName: ownerName)
     }
+
+    /// The issue as the messages take it.
+    var diagnostic: XMLDiagnostic { XMLDiagnostic(kind: kind, text: message) }
 }
 
 /// libxml2's errors from one call: the first few listed, the rest only counted, so that a

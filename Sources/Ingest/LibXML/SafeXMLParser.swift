@@ -1,10 +1,11 @@
-import CLibXML
+internal import CLibXML
 import Foundation
 
 /// A construct refused in a form before anything in it is interpreted (`unsafe-xml`).
 enum UnsafeXMLConstruct: Sendable, Equatable {
-    /// `<!DOCTYPE …>`, with or without an internal subset or an external DTD.
-    case doctype(line: Int?)
+    /// `<!DOCTYPE …>`, with or without an internal subset or an external DTD; the general
+    /// entities its internal subset declares (none of them defined).
+    case doctype(line: Int?, entities: [DeclaredEntity])
     /// `<!ENTITY …>`, general or parameter, internal or external.
     case entityDeclaration(line: Int?)
     /// An element in an XInclude namespace (`xi:include`, `xi:fallback`).
@@ -28,15 +29,20 @@ enum XMLParseOutcome<Parsed> {
 /// through the context's structured error handler, never printed.
 ///
 /// DOCTYPE: the SAX `internalSubset` handler records it and does not build the DTD; every
-/// entity declaration handler records the declaration, defines nothing and stops the parser;
-/// the `externalSubset` handler (called right after the DOCTYPE and its internal subset, before
-/// any content) stops the parser. No entity is ever defined, so none can be expanded: the
+/// entity declaration handler records the declaration's name and text and defines nothing
+/// (past `maximumEntities` declarations it stops the parser); the `externalSubset` handler
+/// (called right after the DOCTYPE and its internal subset, before any content) stops the
+/// parser. No entity is ever defined, so none can be expanded: the
 /// billion-laughs and quadratic-blowup attacks have nothing to work with, and no external DTD
 /// or entity is ever fetched (the process-wide entity loader denies every load as well).
 enum SafeXMLParser {
     /// At most this many well-formedness errors are listed (the rest are counted): after the
     /// first, libxml2's errors mostly repeat the first one's consequences.
     static let maximumErrors = 10
+
+    /// At most this many entity declarations are recorded (to name them in the message);
+    /// the parser stops at the next one.
+    static let maximumEntities = 20
 
     /// The parse options: no network, nothing else (see the type's documentation).
     static let options = Int32(XML_PARSE_NONET.rawValue)
@@ -93,7 +99,10 @@ enum SafeXMLParser {
             if !collector.unsafe.isEmpty {
                 // Errors after a refusal are mostly the stop's own consequence; the refusal
                 // is what the station must fix.
-                return .unsafe(collector.unsafe)
+                return .unsafe(collector.unsafe.map { construct in
+                    guard case .doctype(let line, _) = construct else { return construct }
+                    return .doctype(line: line, entities: collector.entities)
+                })
             }
             // An undeclared prefix leaves libxml2's `wellFormed` set but clears `nsWellFormed`;
             // a form must be namespace-well-formed too, so both count.
@@ -128,7 +137,7 @@ enum SafeXMLParser {
         }
         sax.pointee.internalSubset = { userData, _, _, _ in
             guard let collector = ParseCollector.of(userData) else { return }
-            collector.unsafe.append(.doctype(line: ParseCollector.currentLine(userData)))
+            collector.unsafe.append(.doctype(line: ParseCollector.currentLine(userData), entities: []))
             // Not stopped here, so the internal subset is read on to find entity declarations
             // (which define nothing: see entityDecl). `externalSubset` stops the parser.
         }
@@ -136,11 +145,19 @@ enum SafeXMLParser {
             guard let userData else { return }
             xmlStopParser(userData.assumingMemoryBound(to: xmlParserCtxt.self))
         }
-        sax.pointee.entityDecl = { userData, _, _, _, _, _ in
-            ParseCollector.refuseEntityDeclaration(userData)
+        sax.pointee.entityDecl = { userData, name, type, _, _, content in
+            let isParameter = type == Int32(XML_INTERNAL_PARAMETER_ENTITY.rawValue)
+                || type == Int32(XML_EXTERNAL_PARAMETER_ENTITY.rawValue)
+            let isInternal = type == Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue)
+            let entity = name.map { name in
+                DeclaredEntity(name: String(cString: name),
+                               replacement: isInternal ? content.map { String(cString: $0) } ?? "" : nil)
+            }
+            ParseCollector.refuseEntityDeclaration(userData, entity: isParameter ? nil : entity)
         }
-        sax.pointee.unparsedEntityDecl = { userData, _, _, _, _ in
-            ParseCollector.refuseEntityDeclaration(userData)
+        sax.pointee.unparsedEntityDecl = { userData, name, _, _, _ in
+            ParseCollector.refuseEntityDeclaration(
+                userData, entity: name.map { DeclaredEntity(name: String(cString: $0), replacement: nil) })
         }
         // Declarations that would build a DTD we refuse anyway.
         sax.pointee.elementDecl = nil
@@ -176,6 +193,11 @@ enum SafeXMLParser {
 private final class ParseCollector {
     let issues = XMLIssueCollector(limit: SafeXMLParser.maximumErrors)
     var unsafe: [UnsafeXMLConstruct] = []
+    /// The general entities declared so far (parameter entities are not named: no form
+    /// text refers to them).
+    var entities: [DeclaredEntity] = []
+    /// Entity declarations met, parameter ones included.
+    var declarations = 0
 
     /// The collector riding on a parser context given as SAX `userData`.
     static func of(_ userData: UnsafeMutableRawPointer?) -> ParseCollector? {
@@ -192,10 +214,21 @@ private final class ParseCollector {
         return line > 0 ? line : nil
     }
 
-    /// Records an entity declaration and stops the parser: the entity is never defined.
-    static func refuseEntityDeclaration(_ userData: UnsafeMutableRawPointer?) {
+    /// Records an entity declaration without defining it: the first one as an unsafe
+    /// construct, each general one by name and text for the message. Past
+    /// `SafeXMLParser.maximumEntities` declarations, stops the parser.
+    static func refuseEntityDeclaration(_ userData: UnsafeMutableRawPointer?, entity: DeclaredEntity?) {
         guard let userData, let collector = of(userData) else { return }
-        collector.unsafe.append(.entityDeclaration(line: currentLine(userData)))
-        xmlStopParser(userData.assumingMemoryBound(to: xmlParserCtxt.self))
+        collector.declarations += 1
+        if collector.declarations == 1 {
+            collector.unsafe.append(.entityDeclaration(line: currentLine(userData)))
+        }
+        if collector.declarations > SafeXMLParser.maximumEntities {
+            xmlStopParser(userData.assumingMemoryBound(to: xmlParserCtxt.self))
+            return
+        }
+        if let entity, !collector.entities.contains(where: { $0.name == entity.name }) {
+            collector.entities.append(entity)
+        }
     }
 }

@@ -1,4 +1,4 @@
-import CLibXML
+internal import CLibXML
 import Foundation
 
 /// An element of a parsed document, copied out of libxml2 into plain Swift values, so that

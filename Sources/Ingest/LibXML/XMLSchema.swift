@@ -1,4 +1,4 @@
-import CLibXML
+internal import CLibXML
 import Foundation
 
 /// A compiled XML Schema (XSD), compiled once and shared read-only by every reader and task.

@@ -32,10 +32,10 @@ public struct XMLFormReader: Sendable {
         case .unsafe(let constructs):
             return rejected(constructs.map(Self.finding(for:)))
         case .notWellFormed(let errors):
-            return rejected(errors.listed.map { Finding(.xmlNotWellFormed(detail: $0.message), line: $0.line) }
+            return rejected(errors.listed.map { Finding(.xmlNotWellFormed($0.diagnostic), line: $0.line) }
                 + (errors.unlisted > 0 ? [Finding(.moreXMLErrors(count: errors.unlisted))] : []))
         case .invalid(let errors):
-            return rejected(errors.listed.map { Finding(.schemaViolation(detail: Self.readable($0.message)), line: $0.line) }
+            return rejected(errors.listed.map { Finding(.schemaViolation($0.diagnostic), line: $0.line) }
                 + (errors.unlisted > 0 ? [Finding(.moreSchemaViolations(count: errors.unlisted))] : []))
         case .valid(let root):
             switch Self.form(from: root, encoding: encoding) {
@@ -52,16 +52,10 @@ public struct XMLFormReader: Sendable {
 
     private static func finding(for construct: UnsafeXMLConstruct) -> Finding {
         switch construct {
-        case .doctype(let line): return Finding(.doctype, line: line)
+        case .doctype(let line, let entities): return Finding(.doctype(entities: entities), line: line)
         case .entityDeclaration(let line): return Finding(.entityDeclaration, line: line)
         case .xinclude(let line): return Finding(.xinclude, line: line)
         }
-    }
-
-    /// libxml2 names elements with their namespace (`Element '{urn:rtp:kpi-report:1}score'`);
-    /// every element of the form is in that namespace, so it is left out of the message.
-    static func readable(_ message: String) -> String {
-        message.replacingOccurrences(of: "{\(namespace)}", with: "")
     }
 
     /// Copies a schema-valid form's values out of its elements.
@@ -142,5 +136,5 @@ private struct UnexpectedShape: Error {
     var line: Int?
     var detail: String
 
-    var finding: Finding { Finding(.schemaViolation(detail: detail), line: line) }
+    var finding: Finding { Finding(.schemaViolation(XMLDiagnostic(kind: .other, text: detail)), line: line) }
 }

@@ -5,6 +5,12 @@ public enum ThaiDigits {
         map(String(number), toThai: true)
     }
 
+    /// Replaces every Arabic digit by its Thai digit: `ภ.5` → `ภ.๕` (for Thai text the
+    /// product writes; what a form wrote is quoted as written).
+    public static func thai(_ text: String) -> String {
+        map(text, toThai: true)
+    }
+
     /// Replaces every Thai digit by its Arabic digit and leaves everything else alone:
     /// `ภ.๕` → `ภ.5`, `๑๕/11/๒๕๖๓` → `15/11/2563`.
     public static func arabic(_ text: String) -> String {

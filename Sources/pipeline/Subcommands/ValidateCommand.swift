@@ -10,7 +10,9 @@ struct ValidateCommand: ParsableCommand {
         abstract: "ตรวจแบบรายงาน / Check report forms and print the verdict.",
         discussion: """
             Exit status: 0 when every file is accepted, 1 when any is rejected, \
-            2 when the check could not run (a missing file, a broken rule set).
+            2 when the check could not run (a file that cannot be read, a broken rule set). \
+            With --format json, a file that cannot be read is one object with an "error" \
+            (code not-found, is-a-folder or no-permission).
             """
     )
 
@@ -54,8 +56,15 @@ struct ValidateCommand: ParsableCommand {
             do {
                 verdict = try checker.check(fileAt: file, file: file)
             } catch {
-                output.flush() // what was printed so far comes first, on a terminal too
-                StandardError.print("pipeline: อ่านไฟล์ไม่ได้ / cannot read \(file): \(Self.describe(error, reading: file))")
+                let unreadable = UnreadableFile(file: file, path: file, error: error)
+                switch format {
+                case .human:
+                    output.flush() // what was printed so far comes first, on a terminal too
+                    let message = unreadable.message
+                    StandardError.print("pipeline: อ่านไฟล์ไม่ได้ / cannot read \(file): \(message.thai) / \(message.english)")
+                case .json:
+                    print(unreadable.jsonLine(), to: &output)
+                }
                 anyUnread = true
                 continue
             }
@@ -67,18 +76,6 @@ struct ValidateCommand: ParsableCommand {
         }
         if anyUnread { throw ExitCode(2) }
         if anyRejected { throw ExitCode(1) }
-    }
-
-    /// Why a file could not be read, in words a clerk understands.
-    static func describe(_ error: any Error, reading path: String) -> String {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            return "เป็นโฟลเดอร์ ไม่ใช่ไฟล์ / it is a folder, not a file"
-        }
-        if !FileManager.default.fileExists(atPath: path) {
-            return "ไม่มีไฟล์นี้ / no such file"
-        }
-        return error.localizedDescription
     }
 
     /// The names in a `--files-from` list: one a line, a CR before the LF dropped, empty
