@@ -54,8 +54,8 @@ extension Problem {
                 english: "\(count) more XML errors are not listed — fix the ones above and send the file again; it is checked again in full.")
         case .noFields:
             return Message(
-                thai: "ไม่พบช่องข้อมูลในรูปแบบ \"หัวข้อ : ข้อมูล\" เลย — กรุณากรอกตามแบบรายงาน เช่น \"หน่วยปฏิบัติ : สภ.เมืองเชียงใหม่\"",
-                english: "No \"LABEL : VALUE\" line names a field — fill in the form as the template shows, e.g. \"station : สภ.เมืองเชียงใหม่\".")
+                thai: "ไม่ใช่แบบรายงาน: ไม่พบหัวข้อของแบบรายงานเลยแม้แต่บรรทัดเดียว — แบบรายงานเป็นบรรทัด \"หัวข้อ : ข้อมูล\" เช่น \"ตัวชี้วัด : กต.ตร. พบประชาชน\", \"หน่วยปฏิบัติ : สภ.เมืองเชียงใหม่\", \"ขั้นตอนที่ ๑ : ดำเนินการแล้ว เมื่อ ๑๕ พ.ย. ๒๕๖๓\" กรุณากรอกตามแบบรายงานต้นแบบแล้วส่งใหม่",
+                english: "This is not a report form: not one line carries a label of the form — a form is lines of \"LABEL : VALUE\", e.g. \"ตัวชี้วัด : กต.ตร. พบประชาชน\", \"หน่วยปฏิบัติ : สภ.เมืองเชียงใหม่\", \"ขั้นตอนที่ ๑ : ดำเนินการแล้ว เมื่อ ๑๕ พ.ย. ๒๕๖๓\"; fill in the template form and send it again.")
         case .unreadableStep(let value):
             return Message(
                 thai: "อ่านสถานะของขั้นตอนไม่ได้: \"\(value)\" — ให้ขึ้นต้นด้วย \"ดำเนินการแล้ว\" หรือ \"ยังไม่ดำเนินการ\" ตามด้วย \"เมื่อ\" และวันที่",
@@ -117,6 +117,7 @@ extension Problem {
                 thai: "อ่าน\(fieldTH(field, step))ไม่ได้: \"\(value)\" — กรุณาเขียนเป็น วัน เดือน ปี พ.ศ. เช่น ๑๕ พ.ย. ๒๕๖๓",
                 english: "\(fieldEN(field, step).capitalizedFirst) cannot be read: \"\(value)\" — write day, month, Buddhist-Era year, e.g. ๑๕ พ.ย. ๒๕๖๓.")
         case .impossibleDate(let field, let step, let value):
+            if let reason = Problem.whyImpossible(field, step: step, value: value) { return reason.message }
             return Message(
                 thai: "\(fieldTH(field, step)) \"\(value)\" ไม่มีอยู่จริงในปฏิทิน — กรุณาตรวจวันและเดือน",
                 english: "\(fieldEN(field, step).capitalizedFirst) \"\(value)\" does not exist in the calendar — check the day and month.")
@@ -231,6 +232,72 @@ extension Problem {
             return Message(
                 thai: "ขั้นตอนที่ \(th(step)) ยังไม่ได้ดำเนินการ ทั้งที่ช่วงเวลาของขั้นตอนสิ้นสุดแล้ว (\(windowEnd.thai)) — ล่าช้ากว่าแผน",
                 english: "Step \(step) is not done although its window closed on \(windowEnd.english) — behind plan.")
+
+        case .wrongWeekday(let field, let step, let value, let date, let written):
+            return Message(
+                thai: "\(fieldTH(field, step)) \"\(value)\" ระบุวันในสัปดาห์ไม่ตรงกับวันที่: \(date.thai) เป็น\(date.weekday.thai) ไม่ใช่\(written.thai) — กรุณาแก้ชื่อวันหรือวันที่ให้ตรงกัน หรือลบชื่อวันออก",
+                english: "\(fieldEN(field, step).capitalizedFirst) \"\(value)\" names the wrong weekday: \(date.english) is a \(date.weekday.english), not a \(written.english) — correct the weekday or the date so that they agree, or leave the weekday out.")
+        case .impossibleTime(let field, let step, let value, let time):
+            return Message(
+                thai: "\(fieldTH(field, step)) \"\(value)\" มีเวลา \(ThaiDigits.thai(digitsIn: time)) ซึ่งไม่มีจริง (ชั่วโมง ๐–๒๓ นาทีและวินาที ๐๐–๕๙) — กรุณาแก้เวลาให้ถูกต้อง หรือลบเวลาออก เพราะระบบใช้เฉพาะวันที่",
+                english: "\(fieldEN(field, step).capitalizedFirst) \"\(value)\" holds the time \(time), which does not exist (hours 0–23, minutes and seconds 00–59) — correct the time, or leave it out: only the date is used.")
+
+        case .unacceptedEncoding(.utf16WithoutBOM(_, let flaw)):
+            let flawTH: String, flawEN: String
+            switch flaw {
+            case .oddByteCount(let count):
+                flawTH = "ไฟล์มี \(th(count)) ไบต์ ซึ่งเป็นจำนวนคี่ (UTF-16 ใช้ ๒ ไบต์ต่ออักขระ) ไฟล์อาจถูกตัดขาด"
+                flawEN = "it has \(count) bytes, an odd number (UTF-16 has two bytes per character), so it may be cut short"
+            case .unpairedSurrogate:
+                flawTH = "มีอักขระตัวแทน (surrogate) ที่ไม่ครบคู่ ไฟล์อาจถูกตัดขาด"
+                flawEN = "a surrogate lacks its pair, so it may be cut short"
+            }
+            return Message(
+                thai: "ไฟล์นี้ดูเหมือนบันทึกด้วยรหัสอักขระ UTF-16 ที่ไม่มีเครื่องหมายลำดับไบต์ (byte-order mark) แต่อ่านไม่ได้: \(flawTH) — กรุณาเปิดไฟล์ต้นฉบับแล้วบันทึกเป็น UTF-8 แล้วส่งใหม่",
+                english: "The file looks written in UTF-16 without a byte-order mark, but cannot be read: \(flawEN) — open the original and save it as UTF-8, then send it again.")
+        case .unacceptedEncoding(let encoding):
+            let nameTH = encoding == .ebcdic ? "EBCDIC (รหัสของเครื่องเมนเฟรม IBM)" : encoding.name
+            return Message(
+                thai: "ไฟล์นี้ดูเหมือนบันทึกด้วยรหัสอักขระ \(nameTH) ซึ่งระบบไม่รับ — กรุณาเปิดไฟล์แล้วบันทึกใหม่เป็น UTF-8 (เลือก \"บันทึกเป็น\" แล้วเลือกการเข้ารหัส UTF-8) แล้วส่งใหม่",
+                english: "The file looks written in \(encoding.name), an encoding the forms do not use — open it and save it again as UTF-8 (\"Save as\", encoding UTF-8), then send it again.")
+        case .declaredEncodingMismatch(let declared, let actual):
+            let actualName: String, suggested: String
+            switch actual {
+            case .utf8, .utf8WithBOM: (actualName, suggested) = ("UTF-8", "UTF-8")
+            case .utf16LittleEndian, .utf16BigEndian: (actualName, suggested) = ("UTF-16", "UTF-16")
+            case .windows874: (actualName, suggested) = ("Windows-874 (TIS-620)", "windows-874")
+            }
+            let line = "<?xml version=\"1.0\" encoding=\"\(suggested)\"?>"
+            guard let declared else {
+                return Message(
+                    thai: "ไฟล์ XML ไม่ได้ประกาศรหัสอักขระ จึงต้องเป็น UTF-8 แต่เนื้อไฟล์เขียนด้วย \(actualName) — กรุณาให้บรรทัดแรกเป็น \(line) แล้วส่งใหม่",
+                    english: "The XML declares no encoding, so it must be UTF-8, but it is written in \(actualName) — make the first line \(line) and send it again.")
+            }
+            return Message(
+                thai: "ไฟล์ XML ประกาศรหัสอักขระว่า \(declared) แต่เนื้อไฟล์เขียนด้วย \(actualName) — กรุณาแก้บรรทัดแรกเป็น \(line) แล้วส่งใหม่",
+                english: "The XML declares \(declared) but is written in \(actualName) — make the first line \(line) and send it again.")
+
+        case .moreUnknownFields(let count):
+            return Message(
+                thai: "และอีก \(th(count)) บรรทัดที่มีหัวข้อที่ไม่รู้จัก ซึ่งไม่ได้แสดงและไม่ได้นำไปใช้ — กรุณาใช้หัวข้อตามแบบรายงานต้นแบบ",
+                english: "And \(count) more lines with unknown labels, not listed and not used — use the labels of the template form.")
+        }
+    }
+}
+
+extension Problem {
+    /// The problem that says why a date is impossible when it is not simply a day missing
+    /// from the calendar: a weekday that is not the date's, or a time that does not exist.
+    /// nil for `๓๑ ก.พ. ๒๕๖๔` (the general message says it).
+    static func whyImpossible(_ field: FormField?, step: Int?, value: String) -> Problem? {
+        guard case .impossible(let reason) = ThaiDateParser.parse(value) else { return nil }
+        switch reason {
+        case .noSuchDay:
+            return nil
+        case .wrongWeekday(let date, let written):
+            return .wrongWeekday(field, step: step, value: value, date: date, written: written)
+        case .noSuchTime(let time):
+            return .impossibleTime(field, step: step, value: value, time: time)
         }
     }
 }

@@ -101,6 +101,27 @@ public enum Problem: Sendable, Equatable {
     // MARK: behind-plan
     case behindPlan(step: Int, windowEnd: CalendarDate)
 
+    // MARK: bad-date: weekdays and times (issue 10)
+    /// The weekday before the day is not the date's (`วันพุธที่ ๓๑ ธ.ค. ๒๕๖๓`, a Thursday).
+    /// The validator reports `.impossibleDate`; its message is this one's
+    /// (`ThaiDateParser` says why the date is impossible).
+    case wrongWeekday(FormField?, step: Int?, value: String, date: CalendarDate, written: Weekday)
+    /// The time of day after the date does not exist (`๓๑ ธ.ค. ๒๕๖๓ ๒๕:๐๐`); `time` as
+    /// written, Arabic digits. Reached like `.wrongWeekday`.
+    case impossibleTime(FormField?, step: Int?, value: String, time: String)
+
+    // MARK: unreadable: encodings named (issue 10)
+    /// Bytes in an encoding the forms do not use (UTF-32, UTF-7, EBCDIC), or the zero bytes
+    /// of UTF-16 without a byte-order mark that still do not decode.
+    case unacceptedEncoding(UnacceptedEncoding)
+    /// An XML declaration naming an encoding the bytes are not in; `declared` nil when the
+    /// file declares none (and so must be UTF-8).
+    case declaredEncodingMismatch(declared: String?, actual: TextEncoding)
+
+    // MARK: unknown-field: the rest counted (issue 10)
+    /// Unknown labels beyond the ones listed one by one.
+    case moreUnknownFields(count: Int)
+
     /// The rule this problem belongs to.
     public var rule: Rule {
         switch self {
@@ -149,6 +170,12 @@ public enum Problem: Sendable, Equatable {
             return .badPhone
         case .behindPlan:
             return .behindPlan
+        case .wrongWeekday, .impossibleTime:
+            return .badDate
+        case .unacceptedEncoding, .declaredEncodingMismatch:
+            return .unreadable
+        case .moreUnknownFields:
+            return .unknownField
         }
     }
 
@@ -160,6 +187,8 @@ public enum Problem: Sendable, Equatable {
              .stepAfterReport(let step, _, _), .behindPlan(let step, _), .duplicateStep(let step, _):
             return step
         case .unreadableDate(_, let step, _), .impossibleDate(_, let step, _), .ceYear(_, let step, _, _):
+            return step
+        case .wrongWeekday(_, let step, _, _, _), .impossibleTime(_, let step, _, _):
             return step
         default:
             return nil

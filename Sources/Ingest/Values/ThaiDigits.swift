@@ -5,6 +5,12 @@ public enum ThaiDigits {
         map(String(number), toThai: true)
     }
 
+    /// Replaces every Arabic digit by its Thai digit, for numbers quoted in Thai text:
+    /// `25:00` → `๒๕:๐๐`.
+    public static func thai(digitsIn text: String) -> String {
+        map(text, toThai: true)
+    }
+
     /// Replaces every Thai digit by its Arabic digit and leaves everything else alone:
     /// `ภ.๕` → `ภ.5`, `๑๕/11/๒๕๖๓` → `15/11/2563`.
     public static func arabic(_ text: String) -> String {
