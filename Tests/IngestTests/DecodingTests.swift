@@ -144,7 +144,7 @@ struct DecodingTests {
     }
 }
 
-/// Encodings named (FORMS.md section 4, issue 10): UTF-16 without a byte-order mark read by
+/// Encodings named (docs/forms.md, issue 10): UTF-16 without a byte-order mark read by
 /// its zero bytes; UTF-32, UTF-7 and EBCDIC refused by name; an XML declaration that the
 /// bytes contradict named as such. Real forms, encoded by the system's iconv.
 struct DecodingNamedEncodingTests {

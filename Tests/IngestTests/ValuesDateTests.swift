@@ -148,7 +148,7 @@ struct ValuesDateTests {
     }
 }
 
-/// Dates as people write them in letters and minutes (FORMS.md section 2, issue 10): a
+/// Dates as people write them in letters and minutes (docs/forms.md, issue 10): a
 /// weekday before the day, `วันที่` before the day, a time of day after the year. Every date
 /// shape × Thai and Arabic digits × every prefix × every time.
 struct ValuesDateWeekdayAndTimeTests {

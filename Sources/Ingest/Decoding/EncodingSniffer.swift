@@ -1,6 +1,6 @@
-/// An encoding a file looks written in that the forms do not use (FORMS.md section 4): the
-/// file is `unreadable`, and the message names what it looks like rather than calling it
-/// binary data.
+/// An encoding a file looks written in that the forms do not use (docs/forms.md, "Encodings
+/// recognized and named"): the file is `unreadable`, and the message names what it looks
+/// like rather than calling it binary data.
 public enum UnacceptedEncoding: Sendable, Equatable {
     /// UTF-32, by its byte-order mark or by three zero bytes in every four.
     case utf32(bigEndian: Bool)

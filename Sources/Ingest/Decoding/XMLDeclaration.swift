@@ -1,6 +1,6 @@
 /// The encoding an XML file declares (`<?xml version="1.0" encoding="ISO-8859-1"?>`) held
-/// against the encoding its bytes are in (FORMS.md section 4: "declared ISO-8859-1 but
-/// written in UTF-8").
+/// against the encoding its bytes are in (docs/forms.md, "Encodings recognized and named":
+/// "declared ISO-8859-1 but written in UTF-8").
 ///
 /// libxml2 would read such a file in the declared encoding and produce mojibake, control
 /// characters or an English error; the decoder names the contradiction instead, before the

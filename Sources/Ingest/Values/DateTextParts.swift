@@ -1,5 +1,6 @@
-/// A date text cut in three, as people write dates in letters and minutes (FORMS.md
-/// section 2): what stands before the day, the date itself, and a time of day after it.
+/// A date text cut in three, as people write dates in letters and minutes (docs/forms.md,
+/// "Dates as letters and minutes write them"): what stands before the day, the date
+/// itself, and a time of day after it.
 ///
 ///     วันพฤหัสบดีที่ | 31 ธ.ค. 2563 | เวลา 13.05 น.
 ///     พฤ.           | 31 ธ.ค. 63   |
