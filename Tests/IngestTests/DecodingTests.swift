@@ -143,3 +143,265 @@ struct DecodingTests {
         #expect(Self.problem(over) == .tooLarge(size: 1_048_577, limit: 1_048_576))
     }
 }
+
+/// Encodings named (docs/forms.md, issue 10): UTF-16 without a byte-order mark read by
+/// its zero bytes; UTF-32, UTF-7 and EBCDIC refused by name; an XML declaration that the
+/// bytes contradict named as such. Real forms, encoded by the system's iconv.
+struct DecodingNamedEncodingTests {
+    /// `text` in `encoding`, as the system's iconv writes it (an independent encoder).
+    static func iconv(_ text: String, to encoding: String) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", encoding]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "iconv to \(encoding)")
+        return Array(data)
+    }
+
+    /// The text form of FORMS.md section 4 and the XML form of section 3, verbatim.
+    static let textForm = TextFormReaderTests.example
+    static var xmlForm: String { (try? XMLFixtures.text("example.xml")) ?? "" }
+
+    static func outcome(_ bytes: [UInt8]) -> DecodeOutcome { FormDecoder.decode(Data(bytes)) }
+
+    static func problem(_ bytes: [UInt8]) -> Problem? {
+        if case .unreadable(let problem) = outcome(bytes) { return problem }
+        return nil
+    }
+
+    static func decoded(_ bytes: [UInt8]) -> DecodedText? {
+        if case .decoded(let text) = outcome(bytes) { return text }
+        return nil
+    }
+
+    // MARK: UTF-16 without a byte-order mark
+
+    static let utf16Orders: [(String, TextEncoding)] = [("UTF-16LE", .utf16LittleEndian), ("UTF-16BE", .utf16BigEndian)]
+
+    @Test(arguments: utf16Orders)
+    func readsTheTextFormInUTF16WithoutBOM(_ order: (String, TextEncoding)) throws {
+        #expect(!Self.textForm.isEmpty)
+        let bytes = try Self.iconv(Self.textForm, to: order.0)
+        #expect(!bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]))   // iconv writes no BOM
+        let decoded = try #require(Self.decoded(bytes))
+        #expect(decoded.text == Self.textForm)
+        #expect(decoded.encoding == order.1)
+        // And the reader reads the whole form from it.
+        let vocabulary = try #require(TextFormReaderTests.vocabulary)
+        let reading = TextFormReader(vocabulary: vocabulary).read(decoded)
+        #expect(reading.findings.isEmpty)
+        #expect(reading.form?[.station]?.text == "สภ.เมืองเชียงใหม่")
+        #expect(reading.form?.steps.count == 3)
+    }
+
+    @Test(arguments: utf16Orders)
+    func readsTheXMLFormInUTF16WithoutBOM(_ order: (String, TextEncoding)) throws {
+        let withoutDeclaration = Self.xmlForm.split(separator: "\n", maxSplits: 1)[1]
+        for xml in [Self.xmlForm.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\""),
+                    String(withoutDeclaration)] {
+            let bytes = try Self.iconv(xml, to: order.0)
+            let decoded = try #require(Self.decoded(bytes), "\(xml.prefix(40))")
+            #expect(decoded.encoding == order.1)
+            // libxml2 needs the BOM the reader adds when the file starts `<report`.
+            let reading = XMLFixtures.reader.read(Data(bytes), encoding: decoded.encoding)
+            #expect(reading.findings.isEmpty, "\(reading.findings.map(\.messageEN))")
+            #expect(reading.form?[.station]?.text == "สภ.เมืองเชียงใหม่")
+        }
+    }
+
+    @Test(arguments: utf16Orders)
+    func readsAnASCIIOnlyFormInUTF16WithoutBOM(_ order: (String, TextEncoding)) throws {
+        let text = "station : X\r\nround : 6\r\n"
+        #expect(Self.decoded(try Self.iconv(text, to: order.0))?.text == text)
+    }
+
+    @Test func readsUTF16WithoutBOMHoldingOtherPunctuation() throws {
+        // Full-width colon (U+FF1A), zero-width space (U+200B), en dash (U+2013): rare high
+        // bytes among the 0x00 and 0x0E of Thai and ASCII.
+        let text = "ตัวชี้วัด：กต.ตร.\u{200B}พบประชาชน\nสังกัด : ภ.๕ – ภาคเหนือ\nจังหวัด : เชียงใหม่\n"
+        #expect(Self.decoded(try Self.iconv(text, to: "UTF-16LE"))?.text == text)
+    }
+
+    @Test func oddUTF16WithoutBOMIsNamed() throws {
+        let bytes = try Self.iconv(Self.textForm, to: "UTF-16LE").dropLast()
+        #expect(Self.problem(Array(bytes)) == .unacceptedEncoding(.utf16WithoutBOM(bigEndian: false, flaw: .oddByteCount(bytes.count))))
+        let big = try Self.iconv(Self.textForm, to: "UTF-16BE") + [0x0E]
+        #expect(Self.problem(big) == .unacceptedEncoding(.utf16WithoutBOM(bigEndian: true, flaw: .oddByteCount(big.count))))
+    }
+
+    @Test func unpairedSurrogateInUTF16WithoutBOMIsNamed() throws {
+        let bytes = try Self.iconv("สังกัด : ภ.๕\n", to: "UTF-16LE") + [0x00, 0xD8, 0x41, 0x00]
+        #expect(Self.problem(bytes) == .unacceptedEncoding(.utf16WithoutBOM(bigEndian: false, flaw: .unpairedSurrogate)))
+    }
+
+    @Test func zerosInBinaryDataAreStillBinary() {
+        // Every other byte zero, but the units are control characters: binary, not UTF-16.
+        #expect(Self.problem([0x01, 0x00, 0x02, 0x00, 0x03, 0x00, 0x41]) == .binaryContent(line: 1))
+        #expect(Self.problem([0x41, 0x00, 0x0A, 0x00, 0x07, 0x00]) == .binaryContent(line: 2))
+    }
+
+    // MARK: Encodings the forms do not use
+
+    static func utf32(_ text: String, bigEndian: Bool, bom: Bool) -> [UInt8] {
+        let scalars = (bom ? [Unicode.Scalar(0xFEFF)!] : []) + Array(text.unicodeScalars)
+        return scalars.flatMap { scalar -> [UInt8] in
+            let v = scalar.value
+            let bytes = [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)]
+            return bigEndian ? bytes : bytes.reversed()
+        }
+    }
+
+    static let utf32Cases: [(Bool, Bool)] = [(false, false), (false, true), (true, false), (true, true)]
+
+    @Test(arguments: utf32Cases)
+    func utf32IsNamed(_ c: (bigEndian: Bool, bom: Bool)) throws {
+        let bytes = Self.utf32(Self.textForm, bigEndian: c.bigEndian, bom: c.bom)
+        #expect(Self.problem(bytes) == .unacceptedEncoding(.utf32(bigEndian: c.bigEndian)))
+        // The system's encoder agrees on the bytes (UTF-32LE/BE: no BOM).
+        if !c.bom { #expect(bytes == (try Self.iconv(Self.textForm, to: c.bigEndian ? "UTF-32BE" : "UTF-32LE"))) }
+        let message = Problem.unacceptedEncoding(.utf32(bigEndian: c.bigEndian)).message
+        #expect(message.thai.contains("UTF-32") && message.english.contains("UTF-32"))
+        #expect(message.english.contains("save it again as UTF-8"))
+    }
+
+    @Test func utf7IsNamed() throws {
+        let bytes = try Self.iconv(Self.textForm, to: "UTF-7")
+        #expect(bytes.allSatisfy { $0 < 0x80 })   // UTF-7 is ASCII, so valid UTF-8 too
+        #expect(Self.problem(bytes) == .unacceptedEncoding(.utf7))
+        #expect(Self.problem(Array("+/v8-".utf8) + Array("round : 6\n".utf8)) == .unacceptedEncoding(.utf7))
+        #expect(Problem.unacceptedEncoding(.utf7).message.english.contains("looks written in UTF-7"))
+    }
+
+    @Test func asciiWithPlusSignsIsNotUTF7() {
+        for text in ["โทร : +66 81 234 5678\n", "phone : +66812345678\nscore : 25+5\n", "a : C++/CLI +ABC-\n"] {
+            #expect(Self.decoded(Array(text.utf8))?.encoding == .utf8, "\(text)")
+        }
+    }
+
+    @Test(arguments: ["IBM1160", "IBM037"])
+    func ebcdicIsNamed(_ codePage: String) throws {
+        // IBM-1160 is Thai EBCDIC; IBM037 is US EBCDIC (an English form).
+        let text = codePage == "IBM1160" ? Self.textForm : "indicator : KPI\nstation : Lumphini\nround : 6\n"
+        let bytes = try Self.iconv(text, to: codePage)
+        #expect(Self.problem(bytes) == .unacceptedEncoding(.ebcdic))
+        #expect(Problem.unacceptedEncoding(.ebcdic).message.thai.contains("EBCDIC"))
+    }
+
+    @Test func windows874IsNeverTakenForEBCDIC() throws {
+        let bytes = try DecodingTests.windows874(Self.textForm)
+        #expect(Self.decoded(Array(bytes))?.encoding == .windows874)
+    }
+
+    // MARK: A declared encoding the bytes contradict
+
+    struct Declared: CustomStringConvertible, Sendable {
+        let name: String
+        let bytes: @Sendable () throws -> [UInt8]
+        let expected: Problem?
+        var description: String { name }
+    }
+
+    static func xml(declaring encoding: String?) -> String {
+        let declaration = encoding.map { "<?xml version=\"1.0\" encoding=\"\($0)\"?>" } ?? "<?xml version=\"1.0\"?>"
+        return declaration + "\n" + xmlForm.split(separator: "\n", maxSplits: 1)[1]
+    }
+
+    static let declared: [Declared] = [
+        Declared(name: "ISO-8859-1 over UTF-8", bytes: { Array(xml(declaring: "ISO-8859-1").utf8) },
+                 expected: .declaredEncodingMismatch(declared: "ISO-8859-1", actual: .utf8)),
+        Declared(name: "UTF-16 over UTF-8", bytes: { Array(xml(declaring: "UTF-16").utf8) },
+                 expected: .declaredEncodingMismatch(declared: "UTF-16", actual: .utf8)),
+        Declared(name: "TIS-620 over UTF-8", bytes: { Array(xml(declaring: "TIS-620").utf8) },
+                 expected: .declaredEncodingMismatch(declared: "TIS-620", actual: .utf8)),
+        Declared(name: "UTF-32 over UTF-8", bytes: { Array(xml(declaring: "UTF-32").utf8) },
+                 expected: .declaredEncodingMismatch(declared: "UTF-32", actual: .utf8)),
+        Declared(name: "EBCDIC-US over UTF-8", bytes: { Array(xml(declaring: "EBCDIC-US").utf8) },
+                 expected: .declaredEncodingMismatch(declared: "EBCDIC-US", actual: .utf8)),
+        Declared(name: "unknown name over UTF-8", bytes: { Array(xml(declaring: "no-such-encoding").utf8) },
+                 expected: .declaredEncodingMismatch(declared: "no-such-encoding", actual: .utf8)),
+        Declared(name: "ISO-8859-1 over UTF-8 with BOM", bytes: { [0xEF, 0xBB, 0xBF] + Array(xml(declaring: "ISO-8859-1").utf8) },
+                 expected: .declaredEncodingMismatch(declared: "ISO-8859-1", actual: .utf8WithBOM)),
+        Declared(name: "UTF-8 over Windows-874", bytes: { Array(try DecodingTests.windows874(xml(declaring: "UTF-8"))) },
+                 expected: .declaredEncodingMismatch(declared: "UTF-8", actual: .windows874)),
+        Declared(name: "no encoding over Windows-874", bytes: { Array(try DecodingTests.windows874(xml(declaring: nil))) },
+                 expected: .declaredEncodingMismatch(declared: nil, actual: .windows874)),
+        Declared(name: "no declaration over Windows-874", bytes: { Array(try DecodingTests.windows874(String(xmlForm.split(separator: "\n", maxSplits: 1)[1]))) },
+                 expected: .declaredEncodingMismatch(declared: nil, actual: .windows874)),
+        Declared(name: "UTF-8 over UTF-16LE with BOM", bytes: { [0xFF, 0xFE] + (try iconv(xml(declaring: "UTF-8"), to: "UTF-16LE")) },
+                 expected: .declaredEncodingMismatch(declared: "UTF-8", actual: .utf16LittleEndian)),
+        Declared(name: "UTF-8 over UTF-16BE without BOM", bytes: { try iconv(xml(declaring: "UTF-8"), to: "UTF-16BE") },
+                 expected: .declaredEncodingMismatch(declared: "UTF-8", actual: .utf16BigEndian)),
+        Declared(name: "single quotes, spaces", bytes: { Array(xml(declaring: "x").replacingOccurrences(of: "encoding=\"x\"", with: "encoding = 'latin1'").utf8) },
+                 expected: .declaredEncodingMismatch(declared: "latin1", actual: .utf8)),
+        // Agreements
+        Declared(name: "UTF-8 over UTF-8", bytes: { Array(xml(declaring: "UTF-8").utf8) }, expected: nil),
+        Declared(name: "utf8 over UTF-8", bytes: { Array(xml(declaring: "utf8").utf8) }, expected: nil),
+        Declared(name: "no encoding over UTF-8", bytes: { Array(xml(declaring: nil).utf8) }, expected: nil),
+        Declared(name: "TIS-620 over Windows-874", bytes: { Array(try DecodingTests.windows874(xml(declaring: "TIS-620"))) }, expected: nil),
+        Declared(name: "windows-874 over Windows-874", bytes: { Array(try DecodingTests.windows874(xml(declaring: "windows-874"))) }, expected: nil),
+        Declared(name: "ISO-8859-11 over Windows-874", bytes: { Array(try DecodingTests.windows874(xml(declaring: "ISO-8859-11"))) }, expected: nil),
+        Declared(name: "UTF-16 over UTF-16LE with BOM", bytes: { [0xFF, 0xFE] + (try iconv(xml(declaring: "UTF-16"), to: "UTF-16LE")) }, expected: nil),
+        Declared(name: "UTF-16 over UTF-16BE without BOM", bytes: { try iconv(xml(declaring: "UTF-16"), to: "UTF-16BE") }, expected: nil),
+        Declared(name: "ISO-8859-1 over ASCII", bytes: { Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<report/>\n".utf8) }, expected: nil),
+        Declared(name: "a text form", bytes: { Array("หมายเหตุ : <?xml encoding=\"ISO-8859-1\"?> ตัวชี้วัด\n".utf8) }, expected: nil),
+        Declared(name: "a malformed name is libxml2's to report", bytes: { Array(xml(declaring: "8859 1").utf8) }, expected: nil),
+    ]
+
+    @Test(arguments: declared)
+    func declaredEncodingIsHeldAgainstTheBytes(_ c: Declared) throws {
+        #expect(Self.problem(try c.bytes()) == c.expected)
+    }
+
+    @Test func declaredEncodingMessageNamesBothAndTheLineToWrite() {
+        let message = Problem.declaredEncodingMismatch(declared: "ISO-8859-1", actual: .utf8).message
+        #expect(message.english == "The XML declares ISO-8859-1 but is written in UTF-8 — make the first line <?xml version=\"1.0\" encoding=\"UTF-8\"?> and send it again.")
+        #expect(message.thai == "ไฟล์ XML ประกาศรหัสอักขระว่า ISO-8859-1 แต่เนื้อไฟล์เขียนด้วย UTF-8 — กรุณาแก้บรรทัดแรกเป็น <?xml version=\"1.0\" encoding=\"UTF-8\"?> แล้วส่งใหม่")
+        #expect(!message.english.contains("binary"))
+        #expect(Finding(.declaredEncodingMismatch(declared: nil, actual: .windows874)).rule == .unreadable)
+    }
+
+    /// Doing what the message says (make the first line the declaration it gives) leads to
+    /// a form that decodes and reads without a finding.
+    @Test(arguments: declared.filter { $0.expected != nil && !$0.name.hasPrefix("single") })
+    func followingTheDeclaredEncodingMessageGivesAReadableForm(_ c: Declared) throws {
+        let bytes = try c.bytes()
+        guard case .declaredEncodingMismatch(_, let actual)? = Self.problem(bytes) else {
+            Issue.record("no mismatch for \(c.name)")
+            return
+        }
+        let message = Problem.declaredEncodingMismatch(declared: nil, actual: actual).message.english
+        let line = try #require(message.range(of: "<?xml").map { String(message[$0.lowerBound...].prefix { $0 != ">" }) + ">" })
+        // Rewrite the file as the clerk would: same encoding, the declaration replaced.
+        let decoded: String
+        switch actual {
+        case .windows874: decoded = try #require(Windows874.decode(bytes).get() as String?)
+        case .utf16LittleEndian, .utf16BigEndian:
+            let body = bytes.starts(with: [0xFF, 0xFE]) ? Array(bytes.dropFirst(2)) : bytes
+            let units = stride(from: 0, to: body.count - 1, by: 2).map { i in
+                actual == .utf16LittleEndian ? UInt16(body[i]) | UInt16(body[i + 1]) << 8 : UInt16(body[i]) << 8 | UInt16(body[i + 1])
+            }
+            decoded = String(decoding: units, as: UTF16.self)
+        case .utf8, .utf8WithBOM: decoded = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
+        }
+        let body = decoded.hasPrefix("<?xml") ? String(decoded.split(separator: "\n", maxSplits: 1)[1]) : decoded
+        let fixed = line + "\n" + body
+        let fixedBytes: [UInt8]
+        switch actual {
+        case .windows874: fixedBytes = Array(try DecodingTests.windows874(fixed))
+        case .utf16LittleEndian: fixedBytes = try Self.iconv(fixed, to: "UTF-16LE")
+        case .utf16BigEndian: fixedBytes = try Self.iconv(fixed, to: "UTF-16BE")
+        case .utf8, .utf8WithBOM: fixedBytes = Array(fixed.utf8)
+        }
+        let fixedText = try #require(Self.decoded(fixedBytes), "\(c.name): \(String(describing: Self.problem(fixedBytes)))")
+        let reading = XMLFixtures.reader.read(Data(fixedBytes), encoding: fixedText.encoding)
+        #expect(reading.findings.isEmpty, "\(c.name): \(reading.findings.map(\.messageEN))")
+        #expect(reading.form?[.indicator]?.text == "กต.ตร. พบประชาชน")
+    }
+}

@@ -154,12 +154,10 @@ struct TextFormReaderTests {
     }
 
     @Test func noFieldsMeansNoForm() throws {
+        // Not a warning per line: one finding that says this is not a report form.
         let reading = try Self.read("แบบรายงานผลการดำเนินงาน\nไม่มีอะไร\nเวลา : ๑๐ นาฬิกา\n")
         #expect(reading.form == nil)
-        #expect(reading.findings == [
-            Finding(.unknownField(label: "เวลา"), line: 3),
-            Finding(.noFields),
-        ])
+        #expect(reading.findings == [Finding(.noFields)])
         #expect(reading.findings.hasErrors)
     }
 
@@ -181,6 +179,19 @@ struct TextFormReaderTests {
     }
 
     static let stepCases: [StepCase] = [
+        // Dates as written in letters: a weekday before the day, a time after the year. The
+        // reader keeps the date text whole; the date parser reads and checks it.
+        StepCase(value: "ดำเนินการแล้ว เมื่อ วันพฤหัสบดีที่ ๓๑ ธ.ค. ๒๕๖๓ เวลา ๑๓.๐๕ น. หลักฐาน : บันทึกการประชุม ครั้งที่ ๑/๒๕๖๔",
+                 done: true, date: "วันพฤหัสบดีที่ ๓๑ ธ.ค. ๒๕๖๓ เวลา ๑๓.๐๕ น.", evidence: "บันทึกการประชุม ครั้งที่ ๑/๒๕๖๔"),
+        StepCase(value: "ดำเนินการแล้ว วันพฤหัสบดีที่ ๓๑ ธ.ค. ๒๕๖๓ เวลา ๑๓.๐๕ น.", done: true,
+                 date: "วันพฤหัสบดีที่ ๓๑ ธ.ค. ๒๕๖๓ เวลา ๑๓.๐๕ น.", evidence: nil),
+        StepCase(value: "ดำเนินการแล้ว เมื่อวันที่ ๓๑ ธ.ค. ๒๕๖๓ ๐๙:๐๐:๐๑ หลักฐาน: ภาพถ่าย", done: true,
+                 date: "๓๑ ธ.ค. ๒๕๖๓ ๐๙:๐๐:๐๑", evidence: "ภาพถ่าย"),
+        StepCase(value: "ดำเนินการแล้ว เมื่อ พฤ. ๓๑ ธ.ค. ๖๓ ๑๔:๓๐ น., หลักฐาน : ภาพถ่าย", done: true,
+                 date: "พฤ. ๓๑ ธ.ค. ๖๓ ๑๔:๓๐ น.", evidence: "ภาพถ่าย"),
+        StepCase(value: "done on Thu 31 Dec 2020 13:05 evidence: minutes", done: true,
+                 date: "Thu 31 Dec 2020 13:05", evidence: "minutes"),
+        StepCase(value: "ดำเนินการแล้ว เมื่อ จ ๒ พ.ย. ๒๕๖๓", done: true, date: "จ ๒ พ.ย. ๒๕๖๓", evidence: nil),
         StepCase(value: "ดำเนินการแล้ว", done: true, date: nil, evidence: nil),
         StepCase(value: "แล้วเสร็จ", done: true, date: nil, evidence: nil),
         StepCase(value: "เสร็จแล้ว เมื่อ ๑ ธ.ค. ๒๕๖๓", done: true, date: "๑ ธ.ค. ๒๕๖๓", evidence: nil),
@@ -247,6 +258,78 @@ struct TextFormReaderTests {
         #expect(reading.findings == [Finding(.unreadableStep(value: value), line: 2, step: c.1)])
         #expect(reading.findings.first?.rule == .malformed)
         #expect(reading.form?.steps.isEmpty == true)
+    }
+
+    /// The step values of the text form with a weekday and a time: split into status, date and
+    /// evidence, and the date part reads as the day it names.
+    @Test func stepDateWithWeekdayAndTimeReadsAsItsDay() throws {
+        let form = try #require(try Self.read(
+            "ขั้นตอนที่ ๑ : ดำเนินการแล้ว เมื่อ วันพฤหัสบดีที่ ๓๑ ธ.ค. ๒๕๖๓ เวลา ๑๓.๐๕ น. หลักฐาน : บันทึกข้อตกลงกับ อบต.สุเทพ\n"
+            + "ขั้นตอนที่ ๒ : ดำเนินการแล้ว เมื่อวันที่ 15 ก.ค. 2564 09:00:01\n"
+            + "ขั้นตอนที่ ๓ : ดำเนินการแล้ว เมื่อ วันพุธที่ ๓๑ ธ.ค. ๒๕๖๓ หลักฐาน : ภาพถ่าย\n").form)
+        #expect(form.steps.map(\.evidence) == ["บันทึกข้อตกลงกับ อบต.สุเทพ", nil, "ภาพถ่าย"])
+        let dates = form.steps.compactMap { $0.date.map { ThaiDateParser.parse($0.text) } }
+        #expect(dates == [
+            ValuesDateTests.ce(2020, 12, 31),
+            ValuesDateTests.ce(2021, 7, 15),
+            .impossible(.wrongWeekday(date: CalendarDate(year: 2020, month: 12, day: 31)!, written: .wednesday)),
+        ])
+    }
+
+    // MARK: Not a form; many unknown labels
+
+    /// A letter, minutes, a list: lines with colons, none of them a label of the form.
+    static let notForms: [String] = [
+        "เรียน ผู้บังคับการ\nเรื่อง : ขออนุมัติเดินทาง\nอ้างถึง : หนังสือที่ ๑๒๓\nสิ่งที่ส่งมาด้วย : แผนที่\n",
+        (1...40).map { "รายการที่ \($0) : ของ" }.joined(separator: "\n"),
+        "Dear sir,\nSubject: meeting\nTime: 13:05\n",
+        "<html>\n<body>\nstyle: none\n",
+        "",
+        "ไม่มีเครื่องหมายคั่นเลย\nสักบรรทัด\n",
+    ]
+
+    @Test(arguments: notForms)
+    func aFileWithoutOneLabelIsOneNotAFormFinding(_ text: String) throws {
+        let reading = try Self.read(text)
+        #expect(reading.form == nil)
+        #expect(reading.findings == [Finding(.noFields)])
+        #expect(reading.findings.first?.rule == .malformed)
+        #expect(reading.findings.first?.messageTH.hasPrefix("ไม่ใช่แบบรายงาน") == true)
+        #expect(reading.findings.first?.messageEN.hasPrefix("This is not a report form") == true)
+    }
+
+    /// The hint shows lines a form has; a file made of them is a form.
+    @Test func theNotAFormHintShowsLinesOfAForm() throws {
+        let message = Problem.noFields.message.thai
+        let quoted = message.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        let examples = quoted.filter { $0.contains(" : ") && $0 != "หัวข้อ : ข้อมูล" }
+        #expect(examples.count == 3)
+        let reading = try Self.read(examples.joined(separator: "\n"))
+        #expect(reading.findings.isEmpty)
+        #expect(reading.form?[.indicator]?.text == "กต.ตร. พบประชาชน")
+        #expect(reading.form?.steps.count == 1)
+    }
+
+    static let unknownCounts = [1, 9, 10, 11, 33]
+
+    @Test(arguments: unknownCounts)
+    func atMostTenUnknownLabelsAreListedAndTheRestCounted(_ count: Int) throws {
+        let lines = ["สังกัด : ภ.๕"] + (1...count).map { "หมายเหตุ \($0) : -" }
+        let reading = try Self.read(lines.joined(separator: "\n"))
+        let listed = (1...min(count, TextFormReader.listedUnknownFields)).map {
+            Finding(.unknownField(label: "หมายเหตุ \($0)"), line: $0 + 1)
+        }
+        let rest = count > 10 ? [Finding(.moreUnknownFields(count: count - 10))] : []
+        #expect(reading.findings == listed + rest)
+        #expect(reading.form?[.bureau]?.text == "ภ.๕")
+        #expect(!reading.findings.hasErrors)
+    }
+
+    @Test func theRestIsCountedInThaiDigits() {
+        let message = Problem.moreUnknownFields(count: 23).message
+        #expect(message.thai.hasPrefix("และอีก ๒๓ บรรทัด"))
+        #expect(message.english.hasPrefix("And 23 more lines"))
+        #expect(Problem.moreUnknownFields(count: 23).rule == .unknownField)
     }
 
     @Test func keepsStepsInFormOrderEvenWhenRepeated() throws {

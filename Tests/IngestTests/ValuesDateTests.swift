@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Ingest
 
@@ -138,11 +139,240 @@ struct ValuesDateTests {
 
     @Test(arguments: impossible)
     func impossibleDate(_ text: String) {
-        #expect(ThaiDateParser.parse(text) == .impossible)
+        #expect(ThaiDateParser.parse(text) == .impossible(.noSuchDay))
     }
 
     @Test(arguments: unreadable)
     func unreadableDate(_ text: String) {
         #expect(ThaiDateParser.parse(text) == .unreadable)
+    }
+}
+
+/// Dates as people write them in letters and minutes (docs/forms.md, issue 10): a
+/// weekday before the day, `วันที่` before the day, a time of day after the year. Every date
+/// shape × Thai and Arabic digits × every prefix × every time.
+struct ValuesDateWeekdayAndTimeTests {
+    /// One date shape, written with Thai digits, and the day it means.
+    struct Shape: CustomStringConvertible, Sendable {
+        let text: String
+        let expected: DateReading
+        var description: String { text }
+    }
+
+    /// Every date shape of FORMS.md section 2, each on Thursday 31 December 2020 (๒๕๖๓).
+    static let thursday = ValuesDateTests.ce(2020, 12, 31)
+    static let shapes: [Shape] = [
+        Shape(text: "๓๑ ธ.ค. ๒๕๖๓", expected: thursday),
+        Shape(text: "๓๑ ธ.ค. ๖๓", expected: thursday),
+        Shape(text: "๓๑ ธ.ค ๖๓", expected: thursday),
+        Shape(text: "๓๑ ธค ๒๕๖๓", expected: thursday),
+        Shape(text: "๓๑ ธ. ค. ๒๕๖๓", expected: thursday),
+        Shape(text: "๓๑ธ.ค.๒๕๖๓", expected: thursday),
+        Shape(text: "๓๑ ธันวาคม ๒๕๖๓", expected: thursday),
+        Shape(text: "๓๑ ธันวา ๒๕๖๓", expected: thursday),
+        Shape(text: "๓๑ เดือนธันวาคม ๒๕๖๓", expected: thursday),
+        Shape(text: "๓๑ ธ.ค. พ.ศ. ๒๕๖๓", expected: thursday),
+        Shape(text: "๓๑ ธ.ค. ๒๐๒๐", expected: ValuesDateTests.ce(2020, 12, 31, converted: true)),
+        Shape(text: "๓๑ Dec ๒๐๒๐", expected: ValuesDateTests.ce(2020, 12, 31, converted: true)),
+        Shape(text: "๓๑ December ๒๐๒๐", expected: ValuesDateTests.ce(2020, 12, 31, converted: true)),
+        Shape(text: "๓๑/๑๒/๒๕๖๓", expected: thursday),
+        Shape(text: "๓๑/๑๒/๖๓", expected: thursday),
+        Shape(text: "๓๑-๑๒-๒๕๖๓", expected: thursday),
+        Shape(text: "๓๑.๑๒.๒๕๖๓", expected: thursday),
+        Shape(text: "๒๐๒๐-๑๒-๓๑", expected: thursday),
+    ]
+
+    /// Each shape as written (Thai digits) and in Arabic digits.
+    static let shapesInBothDigits: [Shape] = shapes.flatMap { shape in
+        [shape, Shape(text: ThaiDigits.arabic(shape.text), expected: shape.expected)]
+    }
+
+    /// What may stand before the day on a Thursday: nothing, `วันที่`, or the weekday in
+    /// every accepted way (full, short, abbreviated, with and without `วัน…ที่` and dots).
+    static let thursdayPrefixes = [
+        "", "วันที่ ", "ณ วันที่ ", "วันที่",
+        "วันพฤหัสบดีที่ ", "วันพฤหัสบดี ที่ ", "วันพฤหัสบดีที่", "วันพฤหัสบดี ", "พฤหัสบดี ", "พฤหัสบดีที่ ",
+        "วันพฤหัสที่ ", "วันพฤหัส ที่ ", "พฤหัส ", "พฤ. ", "พฤ.", "พฤ ", "วันพฤ.ที่ ", "วันพฤหัสบดี วันที่ ",
+        "วันพฤหัสบดี, ", "Thu ", "Thu, ", "Thursday, ", "THURSDAY ",
+    ]
+
+    /// A time of day after the year, in every usual shape; `%` stands for the digits' form.
+    static let times = [
+        "", " เวลา ๑๓.๐๕ น.", " เวลา ๑๓.๐๕", " ๑๓.๐๕ น.", " ๐๙:๐๐:๐๑", " ๑๔:๓๐ น.", " เวลา ๑๔:๓๐:๕๙ น.",
+        " ๑๓.๐๕ นาฬิกา", " เวลา ๑๓ น.", " เวลา ๙ นาฬิกา", " ๑๓ น.", "เวลา๑๓.๐๕น.", " ณ เวลา ๑๓.๐๕ น.",
+        ", ๑๓:๐๕", " ๙:๐๐", " ๒๓:๕๙:๕๙", " ๐๐:๐๐", " ๑๓:๐๕ น", " เวลา ๑๓.๐๕ น",
+    ]
+
+    @Test(arguments: shapesInBothDigits)
+    func readsEveryShapeWithAndWithoutWeekdayAndTime(_ shape: Shape) {
+        let arabic = shape.text.unicodeScalars.allSatisfy { !(0x0E50...0x0E59).contains($0.value) }
+        for prefix in Self.thursdayPrefixes {
+            for time in Self.times {
+                let writtenTime = arabic ? ThaiDigits.arabic(time) : time
+                let text = prefix + shape.text + writtenTime
+                #expect(ThaiDateParser.parse(text) == shape.expected, "\(text)")
+            }
+        }
+    }
+
+    /// The examples FORMS.md section 2 and the issue give, each on its own weekday.
+    static let examples: [(String, DateReading)] = [
+        ("พฤ. ๓๑ ธ.ค. ๖๓", ValuesDateTests.ce(2020, 12, 31)),
+        ("จ ๒ พ.ย. ๒๕๖๓", ValuesDateTests.ce(2020, 11, 2)),
+        ("จ. ๒ พ.ย. ๒๕๖๓", ValuesDateTests.ce(2020, 11, 2)),
+        ("วันจันทร์ที่ ๒ พฤศจิกายน ๒๕๖๓", ValuesDateTests.ce(2020, 11, 2)),
+        ("วันพฤหัสบดีที่ ๓๑ ธ.ค. ๒๕๖๓", ValuesDateTests.ce(2020, 12, 31)),
+        ("อา. 3 ม.ค. 64", ValuesDateTests.ce(2021, 1, 3)),
+        ("อา 3 ม.ค. 64", ValuesDateTests.ce(2021, 1, 3)),
+        ("วันอาทิตย์ที่ 3 มกราคม 2564", ValuesDateTests.ce(2021, 1, 3)),
+        ("อ. ๓ พ.ย. ๒๕๖๓", ValuesDateTests.ce(2020, 11, 3)),
+        ("วันอังคารที่ ๓ พ.ย. ๒๕๖๓", ValuesDateTests.ce(2020, 11, 3)),
+        ("พ. ๔ พ.ย. ๒๕๖๓", ValuesDateTests.ce(2020, 11, 4)),
+        ("วันพุธที่ ๔ พ.ย. ๒๕๖๓", ValuesDateTests.ce(2020, 11, 4)),
+        ("ศ. ๖ พ.ย. ๒๕๖๓", ValuesDateTests.ce(2020, 11, 6)),
+        ("วันศุกร์ที่ ๖ พ.ย. ๒๕๖๓", ValuesDateTests.ce(2020, 11, 6)),
+        ("ส. ๗ พ.ย. ๒๕๖๓", ValuesDateTests.ce(2020, 11, 7)),
+        ("วันเสาร์ที่ ๗ พ.ย. ๒๕๖๓", ValuesDateTests.ce(2020, 11, 7)),
+        ("Sat 7 Nov 2020", ValuesDateTests.ce(2020, 11, 7, converted: true)),
+        ("๓๑ ธ.ค. ๒๕๖๓ เวลา ๑๓.๐๕ น.", ValuesDateTests.ce(2020, 12, 31)),
+        ("15 ก.ค. 2564 09:00:01", ValuesDateTests.ce(2021, 7, 15)),
+        ("๑๐ ม.ค. ๒๕๖๔ ๑๔:๓๐ น.", ValuesDateTests.ce(2021, 1, 10)),
+        ("2021-07-15T09:00:01", ValuesDateTests.ce(2021, 7, 15)),
+        ("2021-07-15 09:00", ValuesDateTests.ce(2021, 7, 15)),
+        ("วันพฤหัสบดีที่ ๑๕ ก.ค. ๒๕๖๔ เวลา ๐๙.๐๐ น.", ValuesDateTests.ce(2021, 7, 15)),
+    ]
+
+    @Test(arguments: examples)
+    func readsTheExamples(_ example: (String, DateReading)) {
+        #expect(ThaiDateParser.parse(example.0) == example.1)
+        #expect(ThaiDateParser.parse(ThaiDigits.arabic(example.0)) == example.1)
+    }
+
+    // MARK: A weekday that is not the date's
+
+    /// Every way of writing every weekday but Thursday, before a Thursday.
+    static let wrongWeekdays: [(String, Weekday)] = Weekday.allCases.filter { $0 != .thursday }.flatMap { day in
+        let full = Weekday.thaiNames[day.rawValue], abbreviation = Weekday.thaiAbbreviations[day.rawValue]
+        return [
+            ("วัน\(full)ที่ ", day), ("วัน\(full) ", day), ("\(full) ", day), (abbreviation + " ", day),
+            (abbreviation.replacingOccurrences(of: ".", with: "") + " ", day),
+            (Weekday.englishNames[day.rawValue] + ", ", day),
+        ]
+    }
+
+    @Test(arguments: wrongWeekdays)
+    func weekdayThatIsNotTheDatesIsImpossible(_ c: (String, Weekday)) {
+        let date = CalendarDate(year: 2020, month: 12, day: 31)!
+        for shape in ["๓๑ ธ.ค. ๒๕๖๓", "31 ธ.ค. 63", "31/12/2563", "๓๑ ธ.ค. ๒๕๖๓ เวลา ๑๓.๐๕ น."] {
+            #expect(ThaiDateParser.parse(c.0 + shape) == .impossible(.wrongWeekday(date: date, written: c.1)), "\(c.0 + shape)")
+        }
+    }
+
+    @Test func aDayThatDoesNotExistIsReportedBeforeItsWeekday() {
+        #expect(ThaiDateParser.parse("วันพุธที่ ๒๙ ก.พ. ๒๕๖๔") == .impossible(.noSuchDay))
+    }
+
+    // MARK: Times that do not exist, and words that are not a date's
+
+    static let impossibleTimes: [(String, String)] = [
+        ("๓๑ ธ.ค. ๒๕๖๓ ๒๕:๐๐", "25:00"),
+        ("๓๑ ธ.ค. ๒๕๖๓ 24:00", "24:00"),
+        ("๓๑ ธ.ค. ๒๕๖๓ เวลา ๑๓.๗๕ น.", "13.75"),
+        ("๓๑ ธ.ค. ๒๕๖๓ 12:00:60", "12:00:60"),
+        ("๓๑ ธ.ค. ๒๕๖๓ เวลา ๒๕ น.", "25"),
+        ("วันพฤหัสบดีที่ 31/12/2563 99.99", "99.99"),
+    ]
+
+    @Test(arguments: impossibleTimes)
+    func timeThatDoesNotExistIsImpossible(_ c: (String, String)) {
+        #expect(ThaiDateParser.parse(c.0) == .impossible(.noSuchTime(c.1)))
+    }
+
+    /// Decision: anything after the year that is not a time leaves the text unreadable (a
+    /// date field holds a date); so do words before the day that are not a weekday.
+    static let notDates = [
+        "๓๑ ธ.ค. ๒๕๖๓ abc",
+        "๓๑ ธ.ค. ๒๕๖๓ เวลา",
+        "๓๑ ธ.ค. ๒๕๖๓ 13",             // an hour alone needs เวลา or น.
+        "๓๑ ธ.ค. ๒๕๖๓ 1:5",
+        "๓๑ ธ.ค. ๒๕๖๓ 013:05",
+        "๓๑ ธ.ค. ๒๕๖๓ 13:05 abc",
+        "๓๑ ธ.ค. ๒๕๖๓ 13:05:01:02",
+        "๓๑ ธ.ค. ๒๕๖๓ เวลา ๑๓.๐๐-๑๖.๐๐ น.",   // a range is not a time
+        "๓๑ ธ.ค. ๒๕๖๓ 13:05 น. น.",
+        "๓๑ ธ.ค. ๒๕๖๓13:05",            // without เวลา a space must part year and time
+        "เวลา ๑๓.๐๕ น.",
+        "๑๓.๐๕ น.",
+        "xyz ๓๑ ธ.ค. ๒๕๖๓",
+        "วันหยุด ๓๑ ธ.ค. ๒๕๖๓",
+        "วันพฤหัสบดีที่ที่ ๓๑ ธ.ค. ๒๕๖๓",
+        "พฤหัสบดีพฤหัสบดี ๓๑ ธ.ค. ๒๕๖๓",
+        "วันพฤหัสบดีที่",
+        "พฤ.",
+        "วันวันพฤหัสบดี ๓๑ ธ.ค. ๒๕๖๓",
+    ]
+
+    @Test(arguments: notDates)
+    func wordsAroundADateThatAreNotAWeekdayOrATime(_ text: String) {
+        #expect(ThaiDateParser.parse(text) == .unreadable)
+        #expect(ThaiDateParser.parse(ThaiDigits.arabic(text)) == .unreadable)
+    }
+
+    // MARK: Weekdays
+
+    static let knownWeekdays: [(Int, Int, Int, Weekday)] = [
+        (1970, 1, 1, .thursday), (2000, 1, 1, .saturday), (2000, 2, 29, .tuesday), (1900, 3, 1, .thursday),
+        (2020, 12, 31, .thursday), (2021, 1, 3, .sunday), (2020, 11, 2, .monday), (1, 1, 1, .monday),
+        (2100, 3, 1, .monday), (1582, 10, 15, .friday),
+    ]
+
+    @Test(arguments: knownWeekdays)
+    func weekdayOfKnownDays(_ c: (Int, Int, Int, Weekday)) throws {
+        #expect(try #require(CalendarDate(year: c.0, month: c.1, day: c.2)).weekday == c.3)
+    }
+
+    @Test func weekdayAgreesWithFoundationForTwoCenturies() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        var day = try #require(calendar.date(from: DateComponents(year: 1900, month: 1, day: 1)))
+        let end = try #require(calendar.date(from: DateComponents(year: 2101, month: 1, day: 1)))
+        var mismatches: [String] = []
+        while day < end {
+            let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: day)
+            let date = try #require(CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!))
+            if date.weekday.rawValue != parts.weekday! - 1 { mismatches.append(date.iso) }
+            day = try #require(calendar.date(byAdding: .day, value: 1, to: day))
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
+    // MARK: Messages
+
+    @Test func wrongWeekdayMessageSaysWhichWeekdayTheDateIs() {
+        let message = Problem.impossibleDate(nil, step: 2, value: "วันพุธที่ ๓๑ ธ.ค. ๒๕๖๓").message
+        #expect(message.thai == "วันที่ของขั้นตอนที่ ๒ \"วันพุธที่ ๓๑ ธ.ค. ๒๕๖๓\" ระบุวันในสัปดาห์ไม่ตรงกับวันที่: ๓๑ ธ.ค. ๒๕๖๓ เป็นวันพฤหัสบดี ไม่ใช่วันพุธ — กรุณาแก้ชื่อวันหรือวันที่ให้ตรงกัน หรือลบชื่อวันออก")
+        #expect(message.english == "The date of step 2 \"วันพุธที่ ๓๑ ธ.ค. ๒๕๖๓\" names the wrong weekday: 31 Dec 2020 is a Thursday, not a Wednesday — correct the weekday or the date so that they agree, or leave the weekday out.")
+        #expect(Finding(.impossibleDate(nil, step: 2, value: "วันพุธที่ ๓๑ ธ.ค. ๒๕๖๓")).rule == .badDate)
+        #expect(!message.thai.contains { $0.isASCIIDigit })
+    }
+
+    @Test func impossibleTimeMessageQuotesTheTimeInThaiDigits() {
+        let message = Problem.impossibleDate(.reportedOn, step: nil, value: "31 ธ.ค. 2563 25:00").message
+        #expect(message.thai.contains("มีเวลา ๒๕:๐๐ ซึ่งไม่มีจริง"))
+        #expect(message.english.contains("holds the time 25:00, which does not exist"))
+    }
+
+    @Test func aDayMissingFromTheCalendarKeepsItsMessage() {
+        let message = Problem.impossibleDate(nil, step: 1, value: "๓๑ ก.พ. ๒๕๖๔").message
+        #expect(message.thai.contains("ไม่มีอยู่จริงในปฏิทิน"))
+    }
+
+    /// Following what the message says leads to a date that is read: drop the weekday, or
+    /// write the weekday the message names; drop the time.
+    @Test func followingTheWeekdayMessageGivesADate() {
+        #expect(ThaiDateParser.parse("๓๑ ธ.ค. ๒๕๖๓") == Self.thursday)
+        let named = Weekday.thursday.thai   // the message names วันพฤหัสบดี
+        #expect(ThaiDateParser.parse("\(named)ที่ ๓๑ ธ.ค. ๒๕๖๓") == Self.thursday)
+        #expect(ThaiDateParser.parse("๓๑ ธ.ค. ๒๕๖๓") == Self.thursday)   // the time left out
     }
 }

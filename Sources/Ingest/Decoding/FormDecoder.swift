@@ -25,15 +25,20 @@ public enum FormDecoder {
     public static let defaultSizeLimit = 1 << 20
 
     /// Size limit first (`.tooLarge`), empty (`.emptyFile`, also for a file of only BOM and
-    /// white space), BOM detection (UTF-8 BOM, UTF-16 LE/BE BOM), else strict UTF-8, else
-    /// Windows-874 via glibc iconv (strict: an invalid byte is `.undecodable`, never dropped
-    /// or replaced). Then binary detection on the decoded text: NUL or a control character
-    /// other than tab, CR and LF (`.binaryContent(line:)`). Line ends LF, CRLF and CR are
-    /// left in the text (readers split on all three).
+    /// white space), then the encoding (`decodeBytes`): a BOM (UTF-8, UTF-16 LE/BE; UTF-32 is
+    /// refused), UTF-16 without a BOM by its zero bytes, strict UTF-8 (unless it is UTF-7),
+    /// EBCDIC (refused), else Windows-874 via glibc iconv (strict: an invalid byte is
+    /// `.undecodable`, never dropped or replaced). Then binary detection on the decoded text:
+    /// NUL or a control character other than tab, CR and LF (`.binaryContent(line:)`). Last,
+    /// an XML declaration that names an encoding the bytes are not in
+    /// (`.declaredEncodingMismatch`, `XMLDeclaration`). Line ends LF, CRLF and CR are left in
+    /// the text (readers split on all three).
     ///
     /// A file that is neither UTF-8 nor Windows-874 and holds a control byte is reported as
     /// binary rather than undecodable: "this is not a text file" is the better explanation
-    /// for a picture or a spreadsheet sent by mistake.
+    /// for a picture or a spreadsheet sent by mistake. A file in an encoding the forms do not
+    /// use is named as such (`.unacceptedEncoding`), even though its bytes hold zeros or
+    /// control bytes: "save it as UTF-8" is the fix.
     public static func decode(_ data: Data, sizeLimit: Int = defaultSizeLimit) -> DecodeOutcome {
         guard data.count <= sizeLimit else {
             return .unreadable(.tooLarge(size: data.count, limit: sizeLimit))
@@ -45,7 +50,11 @@ public enum FormDecoder {
         switch decodeBytes(bytes) {
         case .success(let text):
             decoded = text
-        case .failure(let failure):
+        case .failure(.unaccepted(let encoding)):
+            return .unreadable(.unacceptedEncoding(encoding))
+        case .failure(.binary(let line)):
+            return .unreadable(.binaryContent(line: line))
+        case .failure(.undecodable(let failure)):
             // Control bytes mean the same in UTF-8 and Windows-874, not in UTF-16.
             if !hasUTF16BOM(bytes), let line = firstControlLine(inBytes: bytes) {
                 return .unreadable(.binaryContent(line: line))
@@ -57,28 +66,68 @@ public enum FormDecoder {
         if let line = firstControlLine(in: decoded.text) {
             return .unreadable(.binaryContent(line: line))
         }
+        if let contradiction = XMLDeclaration.contradiction(in: decoded) {
+            return .unreadable(.declaredEncodingMismatch(declared: contradiction.declared, actual: contradiction.actual))
+        }
         return .decoded(decoded)
     }
 
     // MARK: - Encodings
 
-    private static func decodeBytes(_ bytes: [UInt8]) -> Result<DecodedText, DecodingFailure> {
+    /// Why `decodeBytes` gives no text.
+    private enum BytesFailure: Error {
+        /// Not text in the encoding the bytes were read in.
+        case undecodable(DecodingFailure)
+        /// An encoding the forms do not use.
+        case unaccepted(UnacceptedEncoding)
+        /// Control characters in what would otherwise be a UTF-16 file without a BOM that
+        /// cannot be decoded: binary data more likely than text.
+        case binary(line: Int)
+    }
+
+    private static func decodeBytes(_ bytes: [UInt8]) -> Result<DecodedText, BytesFailure> {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let text = String(validating: bytes.dropFirst(3), as: UTF8.self) else {
-                return .failure(DecodingFailure(detail: "UTF-8 with BOM, \(invalidUTF8Detail(bytes))"))
+                return .failure(.undecodable(DecodingFailure(detail: "UTF-8 with BOM, \(invalidUTF8Detail(bytes))")))
             }
             return .success(DecodedText(text: text, encoding: .utf8WithBOM))
         }
+        // UTF-32's little-endian BOM starts with UTF-16's: UTF-32 first.
+        if let utf32 = EncodingSniffer.utf32(bytes) { return .failure(.unaccepted(utf32)) }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return decodeUTF16(bytes.dropFirst(2), littleEndian: true)
+            return decodeUTF16(bytes.dropFirst(2), littleEndian: true).mapError(BytesFailure.undecodable)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return decodeUTF16(bytes.dropFirst(2), littleEndian: false)
+            return decodeUTF16(bytes.dropFirst(2), littleEndian: false).mapError(BytesFailure.undecodable)
+        }
+        if let bigEndian = EncodingSniffer.utf16ByteOrder(bytes) {
+            return decodeUTF16WithoutBOM(bytes, bigEndian: bigEndian)
         }
         if let text = String(validating: bytes, as: UTF8.self) {
+            if bytes.allSatisfy({ $0 < 0x80 }), EncodingSniffer.looksLikeUTF7(bytes) {
+                return .failure(.unaccepted(.utf7))
+            }
             return .success(DecodedText(text: text, encoding: .utf8))
         }
-        return Windows874.decode(bytes).map { DecodedText(text: $0, encoding: .windows874) }
+        if EncodingSniffer.looksLikeEBCDIC(bytes) { return .failure(.unaccepted(.ebcdic)) }
+        return Windows874.decode(bytes)
+            .map { DecodedText(text: $0, encoding: .windows874) }
+            .mapError(BytesFailure.undecodable)
+    }
+
+    /// UTF-16 recognized by its zero bytes (`EncodingSniffer.utf16ByteOrder`). An odd byte
+    /// count or an unpaired surrogate makes it `.utf16WithoutBOM`, unless the units that do
+    /// decode hold control characters: then it is binary data that happens to have zeros.
+    private static func decodeUTF16WithoutBOM(_ bytes: [UInt8], bigEndian: Bool) -> Result<DecodedText, BytesFailure> {
+        let evenCount = bytes.count - bytes.count % 2
+        switch decodeUTF16(bytes[..<evenCount], littleEndian: !bigEndian) {
+        case .success(let decoded):
+            guard evenCount < bytes.count else { return .success(decoded) }
+            if let line = firstControlLine(in: decoded.text) { return .failure(.binary(line: line)) }
+            return .failure(.unaccepted(.utf16WithoutBOM(bigEndian: bigEndian, flaw: .oddByteCount(bytes.count))))
+        case .failure:
+            return .failure(.unaccepted(.utf16WithoutBOM(bigEndian: bigEndian, flaw: .unpairedSurrogate)))
+        }
     }
 
     private static func hasUTF16BOM(_ bytes: [UInt8]) -> Bool {

@@ -49,8 +49,8 @@ extension Problem {
                 english: "\(count) more XML errors are not listed — fix the ones above and send the file again; it is checked again in full.")
         case .noFields:
             return Message(
-                thai: "ไม่พบช่องข้อมูลในรูปแบบ \"หัวข้อ : ข้อมูล\" เลย — กรุณากรอกตามแบบรายงาน เช่น \"หน่วยปฏิบัติ : สภ.เมืองเชียงใหม่\"",
-                english: "No \"LABEL : VALUE\" line names a field — fill in the form as the template shows, e.g. \"station : สภ.เมืองเชียงใหม่\".")
+                thai: "ไม่ใช่แบบรายงาน: ไม่พบหัวข้อของแบบรายงานเลยแม้แต่บรรทัดเดียว — แบบรายงานเป็นบรรทัด \"หัวข้อ : ข้อมูล\" เช่น \"ตัวชี้วัด : กต.ตร. พบประชาชน\", \"หน่วยปฏิบัติ : สภ.เมืองเชียงใหม่\", \"ขั้นตอนที่ ๑ : ดำเนินการแล้ว เมื่อ ๑๕ พ.ย. ๒๕๖๓\" กรุณากรอกตามแบบรายงานต้นแบบแล้วส่งใหม่",
+                english: "This is not a report form: not one line carries a label of the form — a form is lines of \"LABEL : VALUE\", e.g. \"ตัวชี้วัด : กต.ตร. พบประชาชน\", \"หน่วยปฏิบัติ : สภ.เมืองเชียงใหม่\", \"ขั้นตอนที่ ๑ : ดำเนินการแล้ว เมื่อ ๑๕ พ.ย. ๒๕๖๓\"; fill in the template form and send it again.")
         case .unreadableStep(let value):
             return Message(
                 thai: "อ่านสถานะของขั้นตอนไม่ได้: \"\(value)\" — ให้ขึ้นต้นด้วย \"ดำเนินการแล้ว\" หรือ \"ยังไม่ดำเนินการ\" ตามด้วย \"เมื่อ\" และวันที่",
@@ -91,6 +91,46 @@ extension Problem {
             return Message(
                 thai: "ไม่รู้จักหัวข้อ \"\(label)\" จึงไม่ได้นำไปใช้ — กรุณาใช้หัวข้อตามแบบรายงาน",
                 english: "Unknown label \"\(label)\", so it was not used — use the labels of the template form.")
+
+        case .unacceptedEncoding(.utf16WithoutBOM(_, let flaw)):
+            let flawTH: String, flawEN: String
+            switch flaw {
+            case .oddByteCount(let count):
+                flawTH = "ไฟล์มี \(th(count)) ไบต์ ซึ่งเป็นจำนวนคี่ (UTF-16 ใช้ ๒ ไบต์ต่ออักขระ) ไฟล์อาจถูกตัดขาด"
+                flawEN = "it has \(count) bytes, an odd number (UTF-16 has two bytes per character), so it may be cut short"
+            case .unpairedSurrogate:
+                flawTH = "มีอักขระตัวแทน (surrogate) ที่ไม่ครบคู่ ไฟล์อาจถูกตัดขาด"
+                flawEN = "a surrogate lacks its pair, so it may be cut short"
+            }
+            return Message(
+                thai: "ไฟล์นี้ดูเหมือนบันทึกด้วยรหัสอักขระ UTF-16 ที่ไม่มีเครื่องหมายลำดับไบต์ (byte-order mark) แต่อ่านไม่ได้: \(flawTH) — กรุณาเปิดไฟล์ต้นฉบับแล้วบันทึกเป็น UTF-8 แล้วส่งใหม่",
+                english: "The file looks written in UTF-16 without a byte-order mark, but cannot be read: \(flawEN) — open the original and save it as UTF-8, then send it again.")
+        case .unacceptedEncoding(let encoding):
+            let nameTH = encoding == .ebcdic ? "EBCDIC (รหัสของเครื่องเมนเฟรม IBM)" : encoding.name
+            return Message(
+                thai: "ไฟล์นี้ดูเหมือนบันทึกด้วยรหัสอักขระ \(nameTH) ซึ่งระบบไม่รับ — กรุณาเปิดไฟล์แล้วบันทึกใหม่เป็น UTF-8 (เลือก \"บันทึกเป็น\" แล้วเลือกการเข้ารหัส UTF-8) แล้วส่งใหม่",
+                english: "The file looks written in \(encoding.name), an encoding the forms do not use — open it and save it again as UTF-8 (\"Save as\", encoding UTF-8), then send it again.")
+        case .declaredEncodingMismatch(let declared, let actual):
+            let actualName: String, suggested: String
+            switch actual {
+            case .utf8, .utf8WithBOM: (actualName, suggested) = ("UTF-8", "UTF-8")
+            case .utf16LittleEndian, .utf16BigEndian: (actualName, suggested) = ("UTF-16", "UTF-16")
+            case .windows874: (actualName, suggested) = ("Windows-874 (TIS-620)", "windows-874")
+            }
+            let line = "<?xml version=\"1.0\" encoding=\"\(suggested)\"?>"
+            guard let declared else {
+                return Message(
+                    thai: "ไฟล์ XML ไม่ได้ประกาศรหัสอักขระ จึงต้องเป็น UTF-8 แต่เนื้อไฟล์เขียนด้วย \(actualName) — กรุณาให้บรรทัดแรกเป็น \(line) แล้วส่งใหม่",
+                    english: "The XML declares no encoding, so it must be UTF-8, but it is written in \(actualName) — make the first line \(line) and send it again.")
+            }
+            return Message(
+                thai: "ไฟล์ XML ประกาศรหัสอักขระว่า \(declared) แต่เนื้อไฟล์เขียนด้วย \(actualName) — กรุณาแก้บรรทัดแรกเป็น \(line) แล้วส่งใหม่",
+                english: "The XML declares \(declared) but is written in \(actualName) — make the first line \(line) and send it again.")
+
+        case .moreUnknownFields(let count):
+            return Message(
+                thai: "และอีก \(th(count)) บรรทัดที่มีหัวข้อที่ไม่รู้จัก ซึ่งไม่ได้แสดงและไม่ได้นำไปใช้ — กรุณาใช้หัวข้อตามแบบรายงานต้นแบบ",
+                english: "And \(count) more lines with unknown labels, not listed and not used — use the labels of the template form.")
 
         }
     }

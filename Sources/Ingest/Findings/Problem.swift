@@ -41,11 +41,22 @@ public enum Problem: Sendable, Equatable {
 
     // MARK: unknown-field
     case unknownField(label: String)
+    /// Unknown labels beyond the ones listed one by one.
+    case moreUnknownFields(count: Int)
+
+    // MARK: unreadable: encodings named
+    /// Bytes in an encoding the forms do not use (UTF-32, UTF-7, EBCDIC), or the zero bytes
+    /// of UTF-16 without a byte-order mark that still do not decode.
+    case unacceptedEncoding(UnacceptedEncoding)
+    /// An XML declaration naming an encoding the bytes are not in; `declared` nil when the
+    /// file declares none (and so must be UTF-8).
+    case declaredEncodingMismatch(declared: String?, actual: TextEncoding)
 
     /// The rule this problem belongs to.
     public var rule: Rule {
         switch self {
-        case .emptyFile, .binaryContent, .undecodable, .tooLarge, .notRegularFile, .cannotRead:
+        case .emptyFile, .binaryContent, .undecodable, .tooLarge, .notRegularFile, .cannotRead,
+             .unacceptedEncoding, .declaredEncodingMismatch:
             return .unreadable
         case .xmlNotWellFormed, .moreXMLErrors, .noFields, .unreadableStep, .duplicateField:
             return .malformed
@@ -53,7 +64,7 @@ public enum Problem: Sendable, Equatable {
             return .unsafeXML
         case .schemaViolation, .moreSchemaViolations:
             return .schema
-        case .unknownField:
+        case .unknownField, .moreUnknownFields:
             return .unknownField
         }
     }

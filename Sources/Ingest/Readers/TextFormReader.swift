@@ -7,14 +7,21 @@ import Foundation
 /// * A line is split at its first `:` or `：`; a line without one (a title) is ignored.
 /// * Lines are numbered from 1, counting LF, CRLF and CR as one line end each.
 /// * An empty value (`จังหวัด :`) leaves the field absent.
-/// * An unknown label is an `unknown-field` warning; the same field given twice with
-///   different values is a `malformed` error and the first value is kept.
+/// * An unknown label is an `unknown-field` warning, for the first
+///   `listedUnknownFields` of them; one more warning counts the rest. The same field given
+///   twice with different values is a `malformed` error and the first value is kept.
 /// * A step value is a status word, then optionally a date introducer and a date, then
 ///   optionally the evidence introducer and free text. An unknown status is a `malformed`
 ///   error and the step is not recorded.
-/// * A text without a single recognized label is `malformed` (`noFields`) and has no form.
+/// * A text without a single recognized label is not a report form: one `malformed`
+///   finding (`noFields`), no warning per line, and no form.
 public struct TextFormReader: Sendable {
     public let vocabulary: TextFormVocabulary
+
+    /// Unknown labels listed one by one; past these, one finding counts the rest. A file
+    /// with a few stray lines gets each named; a long letter with one label in it does not
+    /// bury the findings that matter under a warning per line.
+    public static let listedUnknownFields = 10
 
     public init(vocabulary: TextFormVocabulary) {
         self.vocabulary = vocabulary
@@ -25,6 +32,7 @@ public struct TextFormReader: Sendable {
         var form = ReportForm(format: .text, encoding: decoded.encoding)
         var findings: [Finding] = []
         var recognizedLabels = 0
+        var unknownFields = 0
 
         for (index, line) in Self.lines(of: decoded.text).enumerated() {
             let lineNumber = index + 1
@@ -54,13 +62,19 @@ public struct TextFormReader: Sendable {
                         step: ThaiNumber.parseInteger(number)))
                 }
             } else {
-                findings.append(Finding(.unknownField(label: label), line: lineNumber))
+                unknownFields += 1
+                if unknownFields <= Self.listedUnknownFields {
+                    findings.append(Finding(.unknownField(label: label), line: lineNumber))
+                }
             }
         }
 
         guard recognizedLabels > 0 else {
-            findings.append(Finding(.noFields))
-            return FormReading(format: .text, encoding: decoded.encoding, form: nil, findings: findings)
+            // Every line with a separator was an unknown label: not a form at all.
+            return FormReading(format: .text, encoding: decoded.encoding, form: nil, findings: [Finding(.noFields)])
+        }
+        if unknownFields > Self.listedUnknownFields {
+            findings.append(Finding(.moreUnknownFields(count: unknownFields - Self.listedUnknownFields)))
         }
         return FormReading(format: .text, encoding: decoded.encoding, form: form, findings: findings)
     }

@@ -24,11 +24,14 @@ public struct XMLFormReader: Sendable {
     ///
     /// `data` is the raw file bytes (libxml2 honours the BOM and the XML declaration: UTF-8,
     /// UTF-16, TIS-620); `encoding` is what the caller's decoder detected, kept on the model.
+    /// UTF-16 that the decoder recognized without a byte-order mark is given one first:
+    /// libxml2 guesses UTF-16 without a BOM only from a leading `<?`, and fails on
+    /// `<report …` ("Char 0x0 out of allowed range").
     public func read(_ data: Data, encoding: TextEncoding) -> FormReading {
         func rejected(_ findings: [Finding]) -> FormReading {
             FormReading(format: .xml, encoding: encoding, form: nil, findings: findings)
         }
-        switch schema.read(data) {
+        switch schema.read(Self.withByteOrderMark(data, encoding: encoding)) {
         case .unsafe(let constructs):
             return rejected(constructs.map(Self.finding(for:)))
         case .notWellFormed(let errors):
@@ -48,6 +51,18 @@ public struct XMLFormReader: Sendable {
                 return rejected([problem.finding])
             }
         }
+    }
+
+    /// `data` with the UTF-16 byte-order mark of `encoding` in front, if it is UTF-16 and
+    /// has none; otherwise `data` unchanged. Line numbers are unchanged (a BOM is no line).
+    static func withByteOrderMark(_ data: Data, encoding: TextEncoding) -> Data {
+        let mark: [UInt8]
+        switch encoding {
+        case .utf16LittleEndian: mark = [0xFF, 0xFE]
+        case .utf16BigEndian: mark = [0xFE, 0xFF]
+        case .utf8, .utf8WithBOM, .windows874: return data
+        }
+        return data.starts(with: mark) ? data : Data(mark) + data
     }
 
     private static func finding(for construct: UnsafeXMLConstruct) -> Finding {

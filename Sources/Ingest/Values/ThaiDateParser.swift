@@ -5,9 +5,23 @@ public enum DateReading: Sendable, Equatable {
     case date(CalendarDate, convertedFromCommonEra: Bool)
     /// Not a date in any accepted form.
     case unreadable
-    /// Read as day, month and year, but that day does not exist (`๓๑ ก.พ. ๒๕๖๔`,
-    /// `๒๙ ก.พ. ๒๕๖๔`, month ๑๓). Never rolled over to the next month.
-    case impossible
+    /// Read as a day, month and year, but what it describes cannot be: a day that does not
+    /// exist, a weekday that is not the date's, or a time of day that does not exist. Never
+    /// rolled over to the next month.
+    case impossible(ImpossibleDate)
+}
+
+/// Why a date text read as day, month and year is still not a date.
+public enum ImpossibleDate: Sendable, Equatable {
+    /// `๓๑ ก.พ. ๒๕๖๔`, `๒๙ ก.พ. ๒๕๖๔`, month ๑๓.
+    case noSuchDay
+    /// `วันพุธที่ ๓๑ ธ.ค. ๒๕๖๓`: 31 December 2020 is a Thursday. The clerk typed the weekday
+    /// or the date wrong; which one cannot be told, so the date is not used.
+    case wrongWeekday(date: CalendarDate, written: Weekday)
+    /// `๓๑ ธ.ค. ๒๕๖๓ ๒๕:๐๐`: a time of day with an hour above 23 or minutes or seconds above
+    /// 59, as written (Arabic digits). A garbled time suggests a garbled line, so the date
+    /// is not used either.
+    case noSuchTime(String)
 }
 
 /// Reads the dates of docs/forms.md#values: day, month, year, the year in the Buddhist Era.
@@ -33,11 +47,30 @@ public enum DateReading: Sendable, Equatable {
 /// Common Era, converted and flagged (`convertedFromCommonEra: true`). The era markers
 /// `พ.ศ.`/`ค.ศ.` are skipped: the year's size decides. Other year lengths are unreadable.
 ///
-/// A leading `วันที่`, `ณ วันที่` or weekday (`วันจันทร์ที่`, `วันพฤหัสบดี` …) is skipped; the
-/// weekday is not checked against the date.
+/// Before the day (`DateTextParts`): `วันที่`, `ณ วันที่`, or a weekday, full or abbreviated,
+/// with or without `วัน…ที่`, dots and spaces (`วันพฤหัสบดีที่`, `วันพฤหัส ที่`, `พฤ.`, `จ`,
+/// `อา.`, `Thu,`). A weekday that is not the date's makes the date `.impossible`.
+///
+/// After the year: a time of day in 24-hour form, read and dropped: `เวลา ๑๓.๐๕ น.`,
+/// `09:00:01`, `๑๔:๓๐ น.`, `13.05 นาฬิกา`, `เวลา ๑๓ น.`, ISO's `T09:00`. A time that does
+/// not exist (`25:00`, `13.75`) makes the date `.impossible`. Anything else after the year
+/// (`๑๕ พ.ย. ๒๕๖๓ หลักฐาน`, a time range) leaves the text unreadable: a date field holds a
+/// date, and the text reader has already taken the step's words and evidence off.
 public enum ThaiDateParser {
     public static func parse(_ text: String) -> DateReading {
-        let cleaned = stripPrefix(ThaiDigits.arabic(ThaiText.normalize(text)))
+        let cleaned = ThaiDigits.arabic(ThaiText.normalize(text))
+        guard let parts = DateTextParts(cleaned) else { return .unreadable }
+        let reading = parseDate(parts.date)
+        guard case .date(let date, _) = reading else { return reading }
+        if let written = parts.weekday, written != date.weekday {
+            return .impossible(.wrongWeekday(date: date, written: written))
+        }
+        if let time = parts.impossibleTime { return .impossible(.noSuchTime(time)) }
+        return reading
+    }
+
+    /// The date alone (no weekday before it, no time after it), starting with a digit.
+    private static func parseDate(_ cleaned: String) -> DateReading {
         guard !cleaned.isEmpty else { return .unreadable }
         if let reading = parseISO(cleaned) { return reading }
         if let reading = parseNumeric(cleaned) { return reading }
@@ -186,7 +219,7 @@ public enum ThaiDateParser {
     }
 
     private static func reading(year: Int, month: Int, day: Int, converted: Bool) -> DateReading {
-        guard let date = CalendarDate(year: year, month: month, day: day) else { return .impossible }
+        guard let date = CalendarDate(year: year, month: month, day: day) else { return .impossible(.noSuchDay) }
         return .date(date, convertedFromCommonEra: converted)
     }
 
@@ -201,31 +234,6 @@ public enum ThaiDateParser {
     private static let monthWord = "เดือน"
     /// Era markers after the month, dots and spaces already removed.
     private static let eraMarkers = ["พศ", "คศ", "be", "ce", "ad"]
-
-    /// `วันที่`, `ณ วันที่`, `วันจันทร์ที่`, `วันจันทร์ ที่`, `วันจันทร์` … before the day.
-    private static func stripPrefix(_ text: String) -> String {
-        var rest = Substring(text)
-        func skip(_ word: String) -> Bool {
-            guard rest.hasPrefix(word) else { return false }
-            rest = rest.dropFirst(word.count)
-            while rest.first == " " { rest = rest.dropFirst() }
-            return true
-        }
-        _ = skip("ณ")
-        if skip("วันที่") { return String(rest) }
-        let day = "วัน"
-        if rest.hasPrefix(day),
-           let weekday = weekdays.first(where: { rest.dropFirst(day.count).hasPrefix($0) }) {
-            rest = rest.dropFirst(day.count + weekday.count)
-            while rest.first == " " { rest = rest.dropFirst() }
-            _ = skip("ที่")
-        }
-        return String(rest)
-    }
-
-    /// Longest first: `พฤหัสบดี` before `พฤหัส`.
-    private static let weekdays = ["อาทิตย์", "จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "พฤหัส", "ศุกร์", "เสาร์"]
-        .sorted { $0.count > $1.count }
 
     /// Every accepted month word, dots and spaces removed, lower case → month number.
     private static let monthNumbers: [String: Int] = {

@@ -50,6 +50,14 @@ extension ContentProblem {
             return Message(
                 thai: "\(fieldTH(field, step)) \"\(value)\" ไม่มีอยู่จริงในปฏิทิน — กรุณาตรวจวันและเดือน",
                 english: "\(fieldEN(field, step).capitalizedFirst) \"\(value)\" does not exist in the calendar — check the day and month.")
+        case .wrongWeekday(let field, let step, let value, let date, let written):
+            return Message(
+                thai: "\(fieldTH(field, step)) \"\(value)\" ระบุวันในสัปดาห์ไม่ตรงกับวันที่: \(date.thai) เป็น\(date.weekday.thai) ไม่ใช่\(written.thai) — กรุณาแก้ชื่อวันหรือวันที่ให้ตรงกัน หรือลบชื่อวันออก",
+                english: "\(fieldEN(field, step).capitalizedFirst) \"\(value)\" names the wrong weekday: \(date.english) is a \(date.weekday.english), not a \(written.english) — correct the weekday or the date so that they agree, or leave the weekday out.")
+        case .impossibleTime(let field, let step, let value, let time):
+            return Message(
+                thai: "\(fieldTH(field, step)) \"\(value)\" มีเวลา \(ThaiDigits.thai(time)) ซึ่งไม่มีจริง (ชั่วโมง ๐–๒๓ นาทีและวินาที ๐๐–๕๙) — กรุณาแก้เวลาให้ถูกต้อง หรือลบเวลาออก เพราะระบบใช้เฉพาะวันที่",
+                english: "\(fieldEN(field, step).capitalizedFirst) \"\(value)\" holds the time \(time), which does not exist (hours 0–23, minutes and seconds 00–59) — correct the time, or leave it out: only the date is used.")
 
         case .unknownYear(let year, let known):
             let knownTH = known.map { th($0) }.joined(separator: ", ")

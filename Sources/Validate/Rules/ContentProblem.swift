@@ -18,6 +18,11 @@ public enum ContentProblem: Sendable, Equatable {
     // MARK: bad-date
     case unreadableDate(FormField?, step: Int?, value: String)
     case impossibleDate(FormField?, step: Int?, value: String)
+    /// The weekday before the day is not the date's (`วันพุธที่ ๓๑ ธ.ค. ๒๕๖๓`, a Thursday).
+    case wrongWeekday(FormField?, step: Int?, value: String, date: CalendarDate, written: Weekday)
+    /// The time of day after the date does not exist (`๓๑ ธ.ค. ๒๕๖๓ ๒๕:๐๐`); `time` as
+    /// written, Arabic digits.
+    case impossibleTime(FormField?, step: Int?, value: String, time: String)
 
     // MARK: unknown-year
     case unknownYear(Int, known: [Int])
@@ -82,7 +87,7 @@ public enum ContentProblem: Sendable, Equatable {
             return .missingField
         case .badNumber, .badStepNumber:
             return .badNumber
-        case .unreadableDate, .impossibleDate:
+        case .unreadableDate, .impossibleDate, .wrongWeekday, .impossibleTime:
             return .badDate
         case .unknownYear:
             return .unknownYear
@@ -127,6 +132,8 @@ public enum ContentProblem: Sendable, Equatable {
              .stepAfterReport(let step, _, _), .behindPlan(let step, _), .duplicateStep(let step, _):
             return step
         case .unreadableDate(_, let step, _), .impossibleDate(_, let step, _), .ceYear(_, let step, _, _):
+            return step
+        case .wrongWeekday(_, let step, _, _, _), .impossibleTime(_, let step, _, _):
             return step
         default:
             return nil

@@ -79,8 +79,15 @@ extension FormCheck {
         case .unreadable:
             report(.unreadableDate(field, step: step, value: value.text), line: value.line, step: step)
             return nil
-        case .impossible:
+        case .impossible(.noSuchDay):
             report(.impossibleDate(field, step: step, value: value.text), line: value.line, step: step)
+            return nil
+        case .impossible(.wrongWeekday(let date, let written)):
+            report(.wrongWeekday(field, step: step, value: value.text, date: date, written: written),
+                   line: value.line, step: step)
+            return nil
+        case .impossible(.noSuchTime(let time)):
+            report(.impossibleTime(field, step: step, value: value.text, time: time), line: value.line, step: step)
             return nil
         }
     }
