@@ -238,7 +238,7 @@ public struct Reconciler {
     private func enter(_ name: String, in folder: StoredFolder, changed: Int64, present: Set<String>) throws -> Bool {
         let path = (state.folder(folder) as NSString).appendingPathComponent(name)
         let claimID = "reconciled-" + InboxProcessor.newClaimID()
-        guard let checked = try InboxProcessor.check(workPath: path, claimID: claimID, fileName: name,
+        guard let checked = try InboxProcessor.check(Claim(claimID: claimID, fileName: name, workPath: path),
                                                      checker: checker, readLimit: readLimit)
         else { return false }
         var outcome: Outcome = checked.verdict.accepted ? .accepted : .rejected

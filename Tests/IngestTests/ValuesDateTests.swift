@@ -346,27 +346,6 @@ struct ValuesDateWeekdayAndTimeTests {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 
-    // MARK: Messages
-
-    @Test func wrongWeekdayMessageSaysWhichWeekdayTheDateIs() {
-        let message = Problem.impossibleDate(nil, step: 2, value: "วันพุธที่ ๓๑ ธ.ค. ๒๕๖๓").message
-        #expect(message.thai == "วันที่ของขั้นตอนที่ ๒ \"วันพุธที่ ๓๑ ธ.ค. ๒๕๖๓\" ระบุวันในสัปดาห์ไม่ตรงกับวันที่: ๓๑ ธ.ค. ๒๕๖๓ เป็นวันพฤหัสบดี ไม่ใช่วันพุธ — กรุณาแก้ชื่อวันหรือวันที่ให้ตรงกัน หรือลบชื่อวันออก")
-        #expect(message.english == "The date of step 2 \"วันพุธที่ ๓๑ ธ.ค. ๒๕๖๓\" names the wrong weekday: 31 Dec 2020 is a Thursday, not a Wednesday — correct the weekday or the date so that they agree, or leave the weekday out.")
-        #expect(Finding(.impossibleDate(nil, step: 2, value: "วันพุธที่ ๓๑ ธ.ค. ๒๕๖๓")).rule == .badDate)
-        #expect(!message.thai.contains { $0.isASCIIDigit })
-    }
-
-    @Test func impossibleTimeMessageQuotesTheTimeInThaiDigits() {
-        let message = Problem.impossibleDate(.reportedOn, step: nil, value: "31 ธ.ค. 2563 25:00").message
-        #expect(message.thai.contains("มีเวลา ๒๕:๐๐ ซึ่งไม่มีจริง"))
-        #expect(message.english.contains("holds the time 25:00, which does not exist"))
-    }
-
-    @Test func aDayMissingFromTheCalendarKeepsItsMessage() {
-        let message = Problem.impossibleDate(nil, step: 1, value: "๓๑ ก.พ. ๒๕๖๔").message
-        #expect(message.thai.contains("ไม่มีอยู่จริงในปฏิทิน"))
-    }
-
     /// Following what the message says leads to a date that is read: drop the weekday, or
     /// write the weekday the message names; drop the time.
     @Test func followingTheWeekdayMessageGivesADate() {
