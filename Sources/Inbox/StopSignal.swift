@@ -6,8 +6,8 @@ import Synchronization
 import Glibc
 #endif
 
-/// Set by SIGINT or SIGTERM: the current file is finished, then the command exits. A second
-/// signal exits at once (the inbox is crash-safe, so nothing is lost either way).
+/// Set by SIGINT or SIGTERM: the files already claimed are finished, then the command exits.
+/// A second signal exits at once (the inbox is crash-safe, so nothing is lost either way).
 public final class StopSignal: Sendable {
     private final class Flag: Sendable {
         let raised = Atomic<Bool>(false)
@@ -35,7 +35,7 @@ public final class StopSignal: Sendable {
                     logger.notice("second signal: exiting now")
                     exit(128 + number)
                 }
-                logger.notice("signal \(number): finishing the current file, then stopping")
+                logger.notice("signal \(number): finishing the files already claimed, then stopping")
             }
             source.resume()
             sources.append(source)
