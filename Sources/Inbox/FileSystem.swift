@@ -98,8 +98,10 @@ enum FileSystem {
     /// state folder whose `accepted/` vanished would lose the files renamed into it).
     static func makeDirectory(_ path: String) throws {
         let path = (path as NSString).standardizingPath
-        if let entry = try snapshot(path) {
-            if entry.kind == .directory { return }
+        if try snapshot(path) != nil {
+            // A symlink to a folder (a state kept on another disk) is as good as the folder.
+            var info = stat()
+            if stat(path, &info) == 0 && kind(of: info.st_mode) == .directory { return }
             throw FileSystemError(operation: "mkdir", path: path, code: EEXIST)
         }
         let parent = (path as NSString).deletingLastPathComponent
@@ -156,9 +158,10 @@ enum FileSystem {
     /// `link` + `unlink`: `link` fails with `EEXIST` on an existing name, so the promise
     /// still holds without a check-then-rename race. A cut between the two leaves the entry
     /// under both names (one inode, two links); `Reconciler` finishes such a move at the
-    /// next start. A directory cannot be hard-linked: only for one is the destination
-    /// checked first and then `rename`d (one writer holds the state lock, so nothing of
-    /// ours can take the name in between). The first fallback of a process is logged once.
+    /// next start. A directory cannot be hard-linked (nor anything, on a file system without
+    /// hard links): only then is the destination checked first and then `rename`d (one
+    /// writer holds the state lock, so nothing of ours can take the name in between). The
+    /// first fallback of a process is logged once.
     static func renameWithoutReplacingCode(_ from: UnsafePointer<CChar>, _ to: UnsafePointer<CChar>) -> Int32 {
         if !NoReplaceFallback.isForced, let renameat2 {
             if renameat2(AT_FDCWD, from, AT_FDCWD, to, 1 /* RENAME_NOREPLACE */) == 0 { return 0 }
@@ -184,9 +187,9 @@ enum FileSystem {
             return 0
         }
         let failure = errno
+        // No hard link possible: a directory, or a file system without hard links at all.
+        guard failure == EPERM || failure == EMLINK || failure == EOPNOTSUPP || failure == ENOSYS else { return failure }
         var info = stat()
-        let isDirectory = lstat(from, &info) == 0 && kind(of: info.st_mode) == .directory
-        guard isDirectory && (failure == EPERM || failure == EMLINK || failure == EOPNOTSUPP) else { return failure }
         if lstat(to, &info) == 0 { return EEXIST }
         return Glibc.rename(from, to) == 0 ? 0 : errno
     }
