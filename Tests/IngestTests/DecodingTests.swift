@@ -165,7 +165,7 @@ struct DecodingNamedEncodingTests {
         return Array(data)
     }
 
-    /// The text form of FORMS.md section 4 and the XML form of section 3, verbatim.
+    /// The text form and the XML form of docs/forms.md, verbatim.
     static let textForm = TextFormReaderTests.example
     static var xmlForm: String { (try? XMLFixtures.text("example.xml")) ?? "" }
 

@@ -159,7 +159,7 @@ struct ValuesDateWeekdayAndTimeTests {
         var description: String { text }
     }
 
-    /// Every date shape of FORMS.md section 2, each on Thursday 31 December 2020 (๒๕๖๓).
+    /// Every date shape of docs/forms.md#values, each on Thursday 31 December 2020 (๒๕๖๓).
     static let thursday = ValuesDateTests.ce(2020, 12, 31)
     static let shapes: [Shape] = [
         Shape(text: "๓๑ ธ.ค. ๒๕๖๓", expected: thursday),
@@ -215,7 +215,7 @@ struct ValuesDateWeekdayAndTimeTests {
         }
     }
 
-    /// The examples FORMS.md section 2 and the issue give, each on its own weekday.
+    /// The examples docs/forms.md#values gives, each on its own weekday.
     static let examples: [(String, DateReading)] = [
         ("พฤ. ๓๑ ธ.ค. ๖๓", ValuesDateTests.ce(2020, 12, 31)),
         ("จ ๒ พ.ย. ๒๕๖๓", ValuesDateTests.ce(2020, 11, 2)),

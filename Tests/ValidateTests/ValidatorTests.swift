@@ -14,7 +14,7 @@ struct ValidatorTests {
 
     // MARK: The example and the complete report
 
-    @Test("FORMS.md section 4 example: accepted, level 2, score 25, below target, no findings")
+    @Test("docs/forms.md#the-plain-text-form example: accepted, level 2, score 25, below target, no findings")
     func exampleForm() throws {
         let (findings, result) = validator.validate(.example)
         #expect(findings.isEmpty, "unexpected: \(findings.map(\.messageEN))")
