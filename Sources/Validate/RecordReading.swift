@@ -39,7 +39,8 @@ extension Record {
             station: object.station, bureau: object.bureau, province: object.province,
             reportedOn: object.reportedOn.date,
             steps: object.steps.map { step in
-                StepRecord(number: step.number, done: step.done, date: step.date?.date, evidence: step.evidence)
+                StepRecord(number: step.number, done: step.done, date: step.date?.date, evidence: step.evidence,
+                           onTime: step.onTime)
             },
             level: object.level, score: object.score, target: object.target,
             reporter: object.reporter, phone: object.phone)
@@ -102,8 +103,7 @@ private struct StoredStep: Decodable {
     let evidence: String?
     /// Whether a done step's date is inside its window; `nil` for a step not done, and for
     /// records written before the key existed. Read so that a value of the wrong kind is an
-    /// error. `StepRecord` gains the field with the `on_time` change of the record: pass it
-    /// on in `Record.init(jsonLine:)` then.
+    /// error.
     let onTime: Bool?
 
     enum CodingKeys: String, CodingKey {

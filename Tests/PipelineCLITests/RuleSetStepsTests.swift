@@ -43,6 +43,6 @@ struct RuleSetStepsTests {
 
         let jsonl = try PipelineProcess.run(["records", "--state", box.state])
         #expect(jsonl.stdout == (try String(contentsOfFile: box.state + "/records.jsonl", encoding: .utf8)))
-        #expect(jsonl.stdout.contains(#"{"number":6,"done":false,"date":null,"evidence":null}"#))
+        #expect(jsonl.stdout.contains(#"{"number":6,"done":false,"date":null,"evidence":null,"on_time":null}"#))
     }
 }

@@ -36,7 +36,8 @@ struct RecordReadingTests {
         let line = #"{"indicator":"กต.ตร. พบประชาชน","fiscal_year":2564,"round":6,"station":"สภ.เมืองเชียงใหม่","bureau":"ภ.5","province":null,"reported_on":"2021-04-20","steps":[{"number":1,"done":true,"#
             + member + #""date":"2020-11-15","evidence":null}],"level":1,"score":0,"target":"below","reporter":null,"phone":null}"#
         let record = try Record(jsonLine: line)
-        #expect(record.steps == [StepRecord(number: 1, done: true, date: CalendarDate(year: 2020, month: 11, day: 15))])
+        let onTime: Bool? = member.contains("true") ? true : member.contains("false") ? false : nil
+        #expect(record.steps == [StepRecord(number: 1, done: true, date: CalendarDate(year: 2020, month: 11, day: 15), onTime: onTime)])
         #expect(record.province == nil && record.reporter == nil)
     }
 
