@@ -27,7 +27,7 @@ BUREAUS = {
 BANGKOK = ["ลุมพินี", "ปทุมวัน", "บางรัก", "ทุ่งมหาเมฆ", "ยานนาวา", "ดุสิต", "พญาไท", "บางซื่อ", "ห้วยขวาง", "ลาดพร้าว"]
 # Step windows, Common Era (year, first month, last month).
 WINDOWS = {1: (2020, 10, 12), 2: (2021, 1, 3), 3: (2021, 4, 6), 4: (2021, 4, 6), 5: (2021, 7, 9)}
-ERRORS = ["window", "score-mismatch", "bad-date", "bad-unit", "step-order", "missing-field", "bad-round"]
+ERRORS = ["out-of-year", "score-mismatch", "bad-date", "bad-unit", "step-order", "missing-field", "bad-round"]
 
 
 def thai(n):
@@ -71,8 +71,10 @@ def make_form(rng, index):
     score = 0 if level == 0 else 25 * (level - 1)
     fields = {"fiscal_year": thai(2564), "round": thai(round_), "score": thai(score), "bureau": bureau}
     error = rng.choice(ERRORS) if rng.random() < 0.10 else None
-    if error == "window" and steps[0][1]:
-        steps[0][2] = (2021, 2, 10)
+    if error == "out-of-year" and steps[0][1]:
+        # Before the fiscal year starts (1 Oct 2020): an error. A late step inside the year
+        # is only the warning `window`, so it would not make a rejected form.
+        steps[0][2] = (2020, 9, 15)
     elif error == "score-mismatch":
         fields["score"] = thai(score + 25)
     elif error == "bad-date" and steps[0][1]:
