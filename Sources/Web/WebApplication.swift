@@ -45,7 +45,7 @@ public func buildRouter(engine: WebEngine, settings: WebSettings = WebSettings()
 }
 
 /// The whole server: the router on HTTP/1.1 with an idle timeout (a client that stops
-/// sending is cut), bound to `host:port` (port 0: any free port). `onListening` gets the
+/// sending is cut) and a close after a refused body (`CloseAfterRefusalHandler`), bound to `host:port` (port 0: any free port). `onListening` gets the
 /// address actually bound, once the server accepts connections.
 public func buildApplication(engine: WebEngine, settings: WebSettings = WebSettings(),
                              host: String, port: Int, logger: Logger,
@@ -53,7 +53,7 @@ public func buildApplication(engine: WebEngine, settings: WebSettings = WebSetti
     let idle = TimeAmount.milliseconds(Int64(settings.idleTimeout * 1000))
     return Application(
         router: buildRouter(engine: engine, settings: settings),
-        server: .http1(configuration: .init(idleTimeout: idle)),
+        server: .http1(configuration: .init(additionalChannelHandlers: [CloseAfterRefusalHandler()], idleTimeout: idle)),
         configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "pipeline"),
         onServerRunning: { channel in
             let address = channel.localAddress

@@ -1,9 +1,14 @@
 import Hummingbird
 
 /// Refuses a write (`POST`, `PUT`, `PATCH`, `DELETE`) that a browser says came from another
-/// site (`403 cross-origin`): its `Origin` names another host than the request's `Host`, or
-/// its `Sec-Fetch-Site` is `cross-site`. A program without `Origin` (curl, a script at the
-/// office) is let through to the API; the pages' forms are guarded by CSRF tokens as well.
+/// site (`403 cross-origin`). A browser's own word comes first: `Sec-Fetch-Site` other
+/// than `same-origin` or `none` is another site (a sibling subdomain too). Without it, an
+/// `Origin` must name the request's own host; `Origin: null` (a sandboxed frame, a file://
+/// page) is never this site. (Chromium sends `Origin: null` on this site's own form posts,
+/// because every page says `Referrer-Policy: no-referrer`; it sends
+/// `Sec-Fetch-Site: same-origin` with them.) A program without either header (curl, a
+/// script at the office) is let through to the API; the pages' forms are also guarded by
+/// CSRF tokens.
 struct OriginCheckMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if Self.isWrite(request.method) && !Self.isSameSite(request) {
@@ -17,12 +22,11 @@ struct OriginCheckMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func isSameSite(_ request: Request) -> Bool {
-        if let site = request.headers[.secFetchSite]?.lowercased(), site == "cross-site" { return false }
+        if let site = request.headers[.secFetchSite]?.lowercased() {
+            return site == "same-origin" || site == "none"
+        }
         guard let origin = request.headers[.origin] else { return true }
-        // `Origin: null` (a sandboxed frame, a file:// page) is never this site.
-        guard let host = request.head.authority,
-              let scheme = origin.range(of: "://") else { return false }
-        let originHost = origin[scheme.upperBound...]
-        return originHost.lowercased() == host.lowercased()
+        guard let host = request.head.authority, let scheme = origin.range(of: "://") else { return false }
+        return origin[scheme.upperBound...].lowercased() == host.lowercased()
     }
 }

@@ -12,6 +12,7 @@ struct Layout {
                 el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
                 el("title") { "\(title) / \(titleEnglish) — กต.ตร. พบประชาชน" }
                 el("link", [("rel", "stylesheet"), ("href", Stylesheet.path)])
+                el("link", [("rel", "icon"), ("href", Stylesheet.iconPath), ("type", "image/svg+xml")])
             }
             el("body") {
                 el("header", [("class", "site")]) {

@@ -3,6 +3,12 @@
 /// phone; no navigation or buttons on paper.
 enum Stylesheet {
     static let path = "/static/style.css"
+    static let iconPath = "/favicon.ico"
+
+    /// The site's icon, a small SVG (browsers ask for `/favicon.ico` whatever the page says).
+    static let icon = """
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1f4e8c"/><path d="M4 8.5l2.5 2.5L12 5" stroke="#fff" stroke-width="2" fill="none"/></svg>
+    """
 
     static let css = """
     :root { --ink: #1d232b; --muted: #5a6573; --line: #d5dae0; --ok: #17663a; --ok-bg: #e3f4e8;
@@ -16,7 +22,7 @@ enum Stylesheet {
     header.site .brand { margin: 0; font-weight: bold; }
     header.site nav a { color: #fff; margin-right: 1rem; text-decoration: none; border-bottom: 2px solid transparent; }
     header.site nav a:hover, header.site nav a:focus { border-bottom-color: #fff; }
-    header.site .en { opacity: .8; }
+    header.site .en { color: #dce6f5; }
     main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
     footer { max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: var(--muted); font-size: .85rem; }
     h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
@@ -43,12 +49,12 @@ enum Stylesheet {
     .severity-warning { color: var(--warn); font-weight: bold; }
     code, .rule { font-family: "Tlwg Typo", monospace; }
     ol.source { list-style: none; margin: 0; padding: 0; background: #fff; border: 1px solid var(--line);
-                font-family: "Tlwg Typo", "Noto Sans Thai", monospace; font-size: .9rem; overflow-x: auto; }
+                font-family: "Tlwg Mono", "Tlwg Typo", "Noto Sans Thai", monospace; font-size: .9rem; overflow-x: auto; }
     ol.source li { display: flex; gap: .8rem; padding: 0 .5rem; white-space: pre-wrap; word-break: break-word; }
     ol.source .number { color: var(--muted); min-width: 2.5rem; text-align: right; flex: none; user-select: none; }
     ol.source li.marked-error { background: var(--bad-bg); border-left: 4px solid var(--bad); }
     ol.source li.marked-warning { background: var(--warn-bg); border-left: 4px solid var(--warn); }
-    ol.source .mark { flex: none; font-weight: bold; }
+    ol.source .mark { flex: none; min-width: 7.5rem; font-weight: bold; }
     ol.source li:target { outline: 2px solid var(--accent); }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0 1rem; }
     fieldset { border: 1px solid var(--line); border-radius: 6px; margin: .8rem 0; padding: .5rem 1rem 1rem; background: #fff; }
@@ -63,6 +69,7 @@ enum Stylesheet {
     .receipt { font-family: "Tlwg Typo", monospace; word-break: break-all; }
     .hint { color: var(--muted); font-size: .9rem; margin: .2rem 0; }
     @media (max-width: 40rem) {
+      ol.source .mark { min-width: 0; }
       html { font-size: 16px; }
       main { padding: .5rem; }
       th, td { padding: .3rem; }
