@@ -68,3 +68,14 @@ final class RawConnection {
         return connection.receive().text
     }
 }
+
+/// Runs blocking socket work on a thread of its own: the server under test answers on the
+/// cooperative pool (two threads on two cores), which a blocked `recv` must not hold.
+func offThePool<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread {
+            continuation.resume(with: Result { try body() })
+        }
+        thread.start()
+    }
+}
