@@ -31,10 +31,10 @@ public struct WebError: Error, Sendable, Equatable {
 
 extension WebError {
     static func tooLarge(limit: Int) -> WebError {
-        let kib = limit / 1024
+        let (amount, unit) = limit % (1 << 20) == 0 ? (limit >> 20, "MiB") : (limit / 1024, "KiB")
         return WebError(.contentTooLarge, code: "too-large",
-                        th: "ไฟล์ใหญ่เกินไป รับได้ไม่เกิน \(ThaiDigits.thai(kib)) KiB ต่อครั้ง",
-                        en: "The body is too large: at most \(kib) KiB is accepted.")
+                        th: "ข้อมูลใหญ่เกินไป รับได้ไม่เกิน \(ThaiDigits.thai(amount)) \(unit) ต่อครั้ง — แบบรายงานหนึ่งฉบับไม่ควรใหญ่ถึงขนาดนี้",
+                        en: "The body is too large: at most \(amount) \(unit) is accepted; a report form is never that large.")
     }
 
     static let emptyBody = WebError(.badRequest, code: "empty",
@@ -61,10 +61,10 @@ extension WebError {
                  en: "A body of type \(type) is not accepted here; send it from the page.")
     }
 
-    static func badName(_ name: String) -> WebError {
+    static func badName(_ name: String, maxBytes: Int) -> WebError {
         WebError(.badRequest, code: "bad-name",
-                 th: "ชื่อไฟล์ \"\(name)\" ใช้ไม่ได้: ต้องเป็นชื่อไฟล์เดียว ไม่มี / หรือ \\ ไม่ใช่ . หรือ .. ไม่ลงท้ายด้วย .part หรือ .tmp และยาวไม่เกิน ๒๐๐ ไบต์",
-                 en: "The name \"\(name)\" cannot be used: give one file name, without / or \\, not . or .., not ending in .part or .tmp, at most 200 bytes.")
+                 th: "ชื่อไฟล์ \"\(name)\" ใช้ไม่ได้: ต้องเป็นชื่อไฟล์เดียว ไม่มี / หรือ \\ ไม่ใช่ . หรือ .. ไม่ลงท้ายด้วย .part หรือ .tmp และยาวไม่เกิน \(ThaiDigits.thai(maxBytes)) ไบต์",
+                 en: "The name \"\(name)\" cannot be used: give one file name, without / or \\, not . or .., not ending in .part or .tmp, at most \(maxBytes) bytes.")
     }
 
     static func badReceipt(_ receipt: String) -> WebError {

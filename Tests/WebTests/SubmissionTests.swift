@@ -59,6 +59,16 @@ import Testing
                 #expect(response.text.contains("สภ.เมืองเชียงใหม่"))
                 #expect(response.text.contains(receipt))
             }
+
+            // The same bytes again: a duplicate, whose verdict carries the original's record.
+            let again = try await client.execute(uri: "/api/submissions?name=again.xml", method: .post,
+                                                 body: ByteBuffer(bytes: bytes)) { try Self.receipt($0) }
+            _ = try intake.processor.runOnce()
+            try await client.execute(uri: "/api/submissions/\(again)", method: .get) { response in
+                let expected = Repo.checker.check(bytes, file: "again.xml").jsonLine()
+                #expect(response.text.contains("\"status\":\"duplicate\""))
+                #expect(response.text.hasSuffix(",\"verdict\":\(expected),\"notice\":null}\n"))
+            }
         }
     }
 

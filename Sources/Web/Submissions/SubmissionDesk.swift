@@ -14,8 +14,8 @@ public struct SubmissionStatus: Sendable {
     public var receipt: Receipt
     public var state: State
     public var receivedAt: Date
-    /// The verdict, once processed: the findings the ledger keeps and, for an accepted form,
-    /// its stored record. `file` is the name the sender gave.
+    /// The verdict, once processed: the findings the ledger keeps and, for an accepted form
+    /// (or a resend of one), the stored record. `file` is the name the sender gave.
     public var verdict: Verdict?
     /// The notice, for a form filed under `rejected/` (a rejection, or a resend of one).
     public var notice: String?
@@ -81,8 +81,10 @@ public final class SubmissionDesk: Sendable {
         case .rejected: state = .rejected
         case .duplicate: state = .duplicate
         }
+        // An accepted form's record; for a resend of an accepted form, the original's.
         var record: Record?
-        if submission.outcome == .accepted, let stored = try ledger.storedRecord(submissionID: submission.id) {
+        let recordOwner = submission.outcome == .duplicate ? submission.duplicateOf : submission.id
+        if submission.folder == .accepted, let recordOwner, let stored = try ledger.storedRecord(submissionID: recordOwner) {
             record = try JSONDecoder().decode(Record.self, from: Data(stored.json.utf8))
         }
         let sentName = String(submission.fileName.dropFirst(receipt.namePrefix.count))

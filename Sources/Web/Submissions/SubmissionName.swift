@@ -17,7 +17,7 @@ enum SubmissionName {
             || name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
             || name.hasSuffix(".part") || name.hasSuffix(".tmp")
             || name.utf8.count > maxBytes
-        if refused { throw .badName(String(name.unicodeScalars.prefix(80).map { $0.value < 0x20 ? "?" : Character($0) })) }
+        if refused { throw .badName(String(name.unicodeScalars.prefix(80).map { $0.value < 0x20 ? "?" : Character($0) }), maxBytes: maxBytes) }
         return name
     }
 
