@@ -8,86 +8,94 @@ import Synchronization
 /// `pipeline serve` in one object: the inbox watcher and the web server in one process,
 /// owning the state (the processor holds the inbox's and the state's locks, as `watch`).
 ///
-/// The watcher is a blocking loop, so it runs on a thread of its own, never on the
-/// cooperative pool the server's requests run on. On SIGINT/SIGTERM the server stops taking
-/// connections and finishes the requests it has, the watcher finishes its current file,
-/// and `run` returns the watcher's tally.
+/// Both run as services of one service group. On SIGINT/SIGTERM the group shuts down in
+/// reverse order: the server first (it stops taking connections and finishes the requests
+/// it has), then the watcher (it finishes its current file). If the watcher fails (say,
+/// inotify cannot start), the server is stopped too and the error returned: a server whose
+/// submissions nobody takes would only pretend.
 public final class IntakeServer: Sendable {
     let engine: WebEngine
     let settings: WebSettings
     let logger: Logger
-    nonisolated(unsafe) let watcher: InboxWatcher
+    let watcher: WatcherService
 
     public init(processor: InboxProcessor, engine: WebEngine, settings: WebSettings,
                 watchOptions: WatchOptions, logger: Logger = Logger(label: "pipeline.serve")) {
         self.engine = engine
         self.settings = settings
         self.logger = logger
-        self.watcher = InboxWatcher(processor: processor, options: watchOptions)
+        self.watcher = WatcherService(watcher: InboxWatcher(processor: processor, options: watchOptions), logger: logger)
     }
 
-    /// Serves on `host:port` until `shouldStop` turns true or a signal stops the server.
-    /// `onListening` gets the address bound (port 0 gives a free port).
-    public func run(host: String, port: Int, shouldStop: @escaping @Sendable () -> Bool,
+    /// Serves on `host:port` until a signal (or `shouldStop`, asked by the watcher between
+    /// files) stops it; returns the watcher's tally. `onListening` gets the address bound.
+    public func run(host: String, port: Int, shouldStop: @escaping @Sendable () -> Bool = { false },
                     onListening: @escaping @Sendable (String, Int) async -> Void) async throws -> Tally {
-        let serverEnded = Atomic<Bool>(false)
-        let watched = WatcherThread(watcher: watcher, logger: logger) { shouldStop() || serverEnded.load(ordering: .relaxed) }
-        watched.start()
+        watcher.alsoStopWhen(shouldStop)
         let app = buildApplication(engine: engine, settings: settings, host: host, port: port, logger: logger,
-                                   onListening: onListening)
-        var failure: (any Error)?
-        do {
-            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
-        } catch {
-            failure = error
-        }
-        serverEnded.store(true, ordering: .relaxed)
-        let tally = try await watched.finished()
-        if let failure { throw failure }
-        return tally
+                                   services: [watcher], onListening: onListening)
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        return try watcher.tally()
     }
 }
 
-/// The watcher's own thread, and a way to wait for its end without blocking the pool.
-private final class WatcherThread: @unchecked Sendable {
+/// The inbox watcher as a service. `InboxWatcher.run` is a blocking loop, so it runs on a
+/// thread of its own, never on the cooperative pool the requests are answered on; the
+/// service waits for that thread and turns a graceful shutdown into the watcher's stop flag.
+final class WatcherService: Service, @unchecked Sendable {
     private let watcher: InboxWatcher
     private let logger: Logger
-    private let shouldStop: @Sendable () -> Bool
+    private let stopRequested = Atomic<Bool>(false)
     private let lock = NSLock()
+    private var externalStop: @Sendable () -> Bool = { false }
     private var result: Result<Tally, any Error>?
     private var waiter: CheckedContinuation<Tally, any Error>?
 
-    init(watcher: InboxWatcher, logger: Logger, shouldStop: @escaping @Sendable () -> Bool) {
+    init(watcher: InboxWatcher, logger: Logger) {
         self.watcher = watcher
         self.logger = logger
-        self.shouldStop = shouldStop
     }
 
-    func start() {
+    func alsoStopWhen(_ condition: @escaping @Sendable () -> Bool) {
+        lock.withLock { externalStop = condition }
+    }
+
+    func run() async throws {
+        let external = lock.withLock { externalStop }
         let thread = Thread { [self] in
-            let outcome = Result { try watcher.run(shouldStop: shouldStop) }
+            let outcome = Result {
+                try watcher.run(shouldStop: { self.stopRequested.load(ordering: .relaxed) || external() })
+            }
             if case .failure(let error) = outcome { logger.error("the inbox watcher stopped: \(error)") }
-            lock.lock()
-            result = outcome
-            let waiting = waiter
-            waiter = nil
-            lock.unlock()
+            let waiting: CheckedContinuation<Tally, any Error>? = lock.withLock {
+                result = outcome
+                defer { waiter = nil }
+                return waiter
+            }
             waiting?.resume(with: outcome)
         }
         thread.name = "pipeline inbox watcher"
         thread.start()
+        _ = try await withGracefulShutdownHandler {
+            try await finished()
+        } onGracefulShutdown: {
+            self.stopRequested.store(true, ordering: .relaxed)
+        }
     }
 
-    func finished() async throws -> Tally {
+    /// The watcher's tally once it has stopped.
+    func tally() throws -> Tally {
+        guard let result = lock.withLock({ result }) else { return Tally() }
+        return try result.get()
+    }
+
+    private func finished() async throws -> Tally {
         try await withCheckedThrowingContinuation { continuation in
-            lock.lock()
-            if let result {
-                lock.unlock()
-                continuation.resume(with: result)
-            } else {
-                waiter = continuation
-                lock.unlock()
+            let done: Result<Tally, any Error>? = lock.withLock {
+                if result == nil { waiter = continuation }
+                return result
             }
+            if let done { continuation.resume(with: done) }
         }
     }
 }

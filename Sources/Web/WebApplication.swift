@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The router of the web face: the middleware every answer passes through, then one
 /// controller per audience (the clerk's pages, submissions, the API; the office's pages
@@ -46,15 +47,17 @@ public func buildRouter(engine: WebEngine, settings: WebSettings = WebSettings()
 
 /// The whole server: the router on HTTP/1.1 with an idle timeout (a client that stops
 /// sending is cut) and a close after a refused body (`CloseAfterRefusalHandler`), bound to `host:port` (port 0: any free port). `onListening` gets the
-/// address actually bound, once the server accepts connections.
+/// address actually bound, once the server accepts connections. `services` run beside the
+/// server and stop after it (the inbox watcher).
 public func buildApplication(engine: WebEngine, settings: WebSettings = WebSettings(),
-                             host: String, port: Int, logger: Logger,
+                             host: String, port: Int, logger: Logger, services: [any Service] = [],
                              onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) -> some ApplicationProtocol {
     let idle = TimeAmount.milliseconds(Int64(settings.idleTimeout * 1000))
     return Application(
         router: buildRouter(engine: engine, settings: settings),
         server: .http1(configuration: .init(additionalChannelHandlers: [CloseAfterRefusalHandler()], idleTimeout: idle)),
         configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "pipeline"),
+        services: services,
         onServerRunning: { channel in
             let address = channel.localAddress
             await onListening(address?.ipAddress ?? host, address?.port ?? port)
