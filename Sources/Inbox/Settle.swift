@@ -90,16 +90,7 @@ extension InboxProcessor {
 
     /// The notice for a submission filed under `rejected/`, from what the ledger holds.
     public func notice(for submission: Submission) throws -> Notice {
-        var first: Date?
-        var findings = submission.findings
-        if submission.outcome == .duplicate, let id = submission.duplicateOf,
-           let original = try ledger.submission(id: id) {
-            first = original.receivedAt
-            findings = original.findings
-        }
-        return Notice(station: submission.key?.station, bureau: submission.key?.bureau, fileName: submission.fileName,
-                      storedName: submission.storedName, receivedAt: submission.receivedAt, sha256: submission.sha256,
-                      findings: findings, repeatsSubmissionOf: first)
+        try ledger.notice(for: submission)
     }
 
     /// One log line per settled file: `accepted NAME`, `rejected NAME` with the rules,

@@ -32,11 +32,19 @@ extension Ledger {
     /// Accepted records, oldest first: the current one per key, or with `history` every one.
     /// Throws `UnreadableStoredRecord` for a row whose record object cannot be read back.
     public func records(history: Bool = false) throws -> [StoredRecord] {
-        let whereClause = history ? "" : "WHERE current"
+        try records(where: history ? "" : "WHERE current")
+    }
+
+    /// The record an accepted submission stored, current or superseded.
+    public func record(submissionID: Int64) throws -> StoredRecord? {
+        try records(where: "WHERE submission_id = ?", arguments: [submissionID]).first
+    }
+
+    private func records(where whereClause: String, arguments: StatementArguments = []) throws -> [StoredRecord] {
         let rows = try lookUp { db in
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT id, submission_id, record_json, superseded_by FROM records \(whereClause) ORDER BY id
-                """))
+                """), arguments: arguments)
         }
         return try rows.map { row in
             let id: Int64 = row["id"]

@@ -20,6 +20,9 @@ public struct FormChecker: FormChecking {
         validator = Validator(ruleBook: try resources.loadRuleBook())
     }
 
+    /// The rule sets the checker judges by (for step names and windows on the web pages).
+    public var ruleBook: RuleBook { validator.ruleBook }
+
     /// Checks the file at `path`, reading no more of it than the size limit allows: a file
     /// over the limit is judged by its size alone, however large it is.
     /// - Throws: when the file cannot be opened or read (a missing file: the program cannot

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One libxml2 error about a form, as the messages need it: what kind of mistake it is, the
 /// names it concerns, and libxml2's own text, which is English and goes only into the
 /// English message, quoted, as a detail (`docs/forms.md`: no library English in Thai text).
@@ -69,8 +71,10 @@ public struct XMLDiagnostic: Sendable, Equatable {
 /// is gone.
 public struct DeclaredEntity: Sendable, Equatable {
     public var name: String
-    /// The text an internal entity stands for, as declared (cut to `maximumLength`
-    /// characters); `nil` for an entity that names an outside file or address.
+    /// The text an internal entity stands for, as declared, on one line (white space folded,
+    /// control characters dropped: a message never carries a line break or a raw control
+    /// character) and cut to `maximumLength` characters; `nil` for an entity that names an
+    /// outside file or address.
     public var replacement: String?
 
     /// Longer declared texts are cut: the message quotes them, it does not carry them.
@@ -78,8 +82,11 @@ public struct DeclaredEntity: Sendable, Equatable {
 
     public init(name: String, replacement: String?) {
         self.name = name
-        self.replacement = replacement.map { text in
-            text.count > DeclaredEntity.maximumLength ? String(text.prefix(DeclaredEntity.maximumLength)) + "…" : text
+        self.replacement = replacement.map { declared in
+            let text = String(String.UnicodeScalarView(ThaiText.normalize(declared).unicodeScalars.filter {
+                !CharacterSet.controlCharacters.contains($0)
+            }))
+            return text.count > DeclaredEntity.maximumLength ? String(text.prefix(DeclaredEntity.maximumLength)) + "…" : text
         }
     }
 }
