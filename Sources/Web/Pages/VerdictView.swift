@@ -182,10 +182,10 @@ struct RecordView {
                             el("td") { step.done ? "✔ ดำเนินการแล้ว / done" : "– ยังไม่ดำเนินการ / not done" }
                             el("td") { step.date.map { "\($0.thai) (\($0.iso))" } ?? "–" }
                             el("td") {
-                                if step.done, let date = step.date, let window = ruleStep?.window {
-                                    window.contains(date) ? "✔ ตรงเวลา / on time" : "✘ ไม่ตรงเวลา / not on time"
-                                } else {
-                                    "–"
+                                switch step.onTime {
+                                case true?: "✔ ตรงเวลา / on time"
+                                case false?: "✘ ไม่ตรงเวลา / not on time"
+                                case nil: "–"
                                 }
                             }
                         }
