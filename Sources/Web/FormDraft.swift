@@ -133,20 +133,8 @@ struct FormDraft {
     }
 }
 
-/// Escaping for XML character data and attribute values.
+/// Escaping for XML character data and attribute values: the pages' escaping (`&`, `<`, `>`,
+/// `"`, `'` as character references, which XML reads as HTML does).
 enum XMLText {
-    static func escape(_ value: String) -> String {
-        var output = ""
-        for character in value {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            default: output.append(character)
-            }
-        }
-        return output
-    }
+    static func escape(_ value: String) -> String { Markup.escape(value) }
 }
