@@ -164,6 +164,13 @@ struct ISODate: Decodable {
 
 // MARK: Writing JSON
 
+/// A JSON string literal written as the verdict writes its strings (`"`, `\\`, control
+/// characters and U+2028/U+2029 escaped, the rest as UTF-8): for the few JSON objects other
+/// modules write around a verdict.
+public enum JSONString {
+    public static func literal(_ value: String) -> String { JSONValue.string(value).text }
+}
+
 /// A JSON value whose objects keep their keys in order, written compactly on one line.
 ///
 /// Foundation's `JSONEncoder` promises no key order (and escapes `/`), and the verdict's

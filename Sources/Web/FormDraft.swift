@@ -1,8 +1,8 @@
 import Ingest
 import Validate
 
-/// The fields of `/new` (FORMS.md section 3), as the clerk typed them, and the XML form they
-/// make. Values go into the XML as typed (dates in any style FORMS.md reads, Thai or Arabic
+/// The fields of `/new` (docs/forms.md#the-xml-form), as the clerk typed them, and the XML form they
+/// make. Values go into the XML as typed (dates in any style docs/forms.md#values reads, Thai or Arabic
 /// digits): the checker reads them as it reads any form. The indicator is the rule set's,
 /// and the score is computed from the steps, so neither needs typing.
 struct FormDraft {

@@ -1,5 +1,7 @@
+import Validate
+
 /// The few JSON objects the web face writes itself (errors, receipts, statuses), keys in
-/// the order WEB.md shows them. A verdict is embedded as the exact text the CLI prints
+/// the order docs/web.md#the-api shows them. A verdict is embedded as the exact text the CLI prints
 /// (`Verdict.jsonLine()`), never re-encoded.
 enum WebJSON {
     /// A member's value: a string, `null`, or JSON text taken as it is.
@@ -32,24 +34,6 @@ enum WebJSON {
         ])))])
     }
 
-    /// A JSON string: `"`, `\` and control characters escaped, the rest as is (UTF-8).
-    static func quoted(_ value: String) -> String {
-        var text = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{2028}": text += "\\u2028"
-            case "\u{2029}": text += "\\u2029"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        return text + "\""
-    }
+    /// A JSON string, escaped as the verdict's strings are.
+    static func quoted(_ value: String) -> String { JSONString.literal(value) }
 }

@@ -1,7 +1,7 @@
 /// The limits and switches of the web face, set on `pipeline serve`.
 public struct WebSettings: Sendable {
     /// Request bodies over this are refused (`413 too-large`) before they are read whole:
-    /// the form size limit of FORMS.md, 1 MiB.
+    /// the form size limit of docs/forms.md#every-rule, 1 MiB.
     public static let bodyLimit = 1 << 20
 
     /// Submissions one client address may make per `submissionWindow` seconds (API and the

@@ -13,17 +13,7 @@ struct PipelineProcess {
     static let packageRoot = RepositoryPaths.root
 
     /// The binary built beside this test bundle (the test target depends on it).
-    static let binary: URL = {
-        let testBinary = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        var folder = testBinary.resolvingSymlinksInPath().deletingLastPathComponent()
-        // On Linux the tests run from `<bin>/<package>PackageTests.xctest`.
-        for _ in 0..<3 {
-            let candidate = folder.appendingPathComponent("pipeline")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return packageRoot.appendingPathComponent(".build/debug/pipeline")
-    }()
+    static let binary = RepositoryPaths.pipelineBinary
 
     /// Runs `pipeline ARGUMENTS…` in `directory` with no standard input and waits for it.
     /// `environment` is added to this process's environment, or, with `inheritEnvironment`

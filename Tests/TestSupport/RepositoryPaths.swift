@@ -22,4 +22,18 @@ public enum RepositoryPaths {
     public static func testTarget(_ name: String) -> URL {
         root.appendingPathComponent("Tests").appendingPathComponent(name)
     }
+
+    /// The `pipeline` binary built beside the running test bundle (a test target that
+    /// depends on the executable has it there; on Linux the tests run from
+    /// `<bin>/<package>PackageTests.xctest`), else `.build/debug/pipeline`.
+    public static let pipelineBinary: URL = {
+        let testBinary = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var folder = testBinary.resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = folder.appendingPathComponent("pipeline")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/pipeline")
+    }()
 }

@@ -1,17 +1,9 @@
 import Foundation
+import TestSupport
 
 /// The real `pipeline` binary, built beside this test bundle (the target depends on it).
 enum PipelineBinary {
-    static let url: URL = {
-        let testBinary = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        var folder = testBinary.resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<3 {
-            let candidate = folder.appendingPathComponent("pipeline")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return Repo.root.appendingPathComponent(".build/debug/pipeline")
-    }()
+    static let url = RepositoryPaths.pipelineBinary
 
     /// Runs `pipeline ARGUMENTS…` in `directory` and returns its standard output.
     static func output(_ arguments: [String], in directory: URL) throws -> String {

@@ -5,7 +5,7 @@ import HummingbirdTesting
 import Testing
 @testable import Web
 
-/// WEB.md's security promises, each tested: the headers on every answer, CSRF tokens on
+/// The security promises of docs/web.md#security, each tested: the headers on every answer, CSRF tokens on
 /// the pages' forms, writes from another site refused, form text never markup, the limits.
 @Suite("security") struct SecurityTests {
     static func expectSecurityHeaders(_ response: TestResponse, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -4,15 +4,15 @@ import HummingbirdTesting
 import Inbox
 import Logging
 import Testing
+import TestSupport
 import Validate
 @testable import Web
 
 /// The repository, for the samples, the test forms and the schemas.
 enum Repo {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let schemas = root.appendingPathComponent("schemas")
-    static let inbox = root.appendingPathComponent("inbox")
+    static let root = RepositoryPaths.root
+    static let schemas = RepositoryPaths.schemas
+    static let inbox = RepositoryPaths.samples
 
     /// The sample inbox's forms.
     static var samples: [URL] { files(in: inbox) }

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// The JSON API of WEB.md: `POST /api/validate`, `POST /api/submissions`,
+/// The JSON API of docs/web.md#the-api: `POST /api/validate`, `POST /api/submissions`,
 /// `GET /api/submissions/R`. Bodies are the form's bytes as the file holds them.
 struct APIController {
     let engine: WebEngine

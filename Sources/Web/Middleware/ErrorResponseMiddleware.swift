@@ -3,7 +3,7 @@ import Hummingbird
 import Logging
 
 /// Turns every error into an answer a clerk or a program can read: under `/api/` the JSON
-/// of WEB.md (`{"error":{"code","message_th","message_en"}}`), elsewhere a page with the
+/// of docs/web.md#errors (`{"error":{"code","message_th","message_en"}}`), elsewhere a page with the
 /// Thai sentence first and the English one beside. Hummingbird's own errors (404 for an
 /// unknown path) are mapped to the catalogue's `WebError`s.
 struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {

@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// The headers every response carries, errors and 404s included (WEB.md, security): a
+/// The headers every response carries, errors and 404s included (docs/web.md#security): a
 /// policy that allows nothing from another origin and no inline script or style, no MIME
 /// sniffing, no referrer. The outermost middleware, so no route can answer without them.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
