@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "inbox"
+from helpers import ROOT, assert_security_headers
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Screenshots go to an ignored folder unless asked for docs/screenshots/ (scripts/browser-tests
 # --update-screenshots), so that a CI run never changes tracked files.
@@ -155,7 +155,7 @@ class Clerk:
         self.context, self.server, self.viewport = context, server, viewport
         self.requests, self.dialogs, self.responses = [], [], []
         context.on("request", lambda request: self.requests.append(request.url))
-        context.on("response", self.responses.append)
+        context.on("response", lambda response: self.responses.append(response))
         self.page = context.new_page()
         self.page.on("dialog", self._dialog)
 
@@ -185,7 +185,8 @@ class Clerk:
 @pytest.fixture(params=sorted(VIEWPORTS))
 def clerk(request, browser, server):
     """A fresh browser context at one viewport, in Thai. After the test: not one request went
-    to another origin, and no page opened a dialog."""
+    to another origin, no page opened a dialog, and every answer of the server (pages, the
+    stylesheet, downloads, redirects) carried the security headers."""
     viewport = request.param
     context = browser.new_context(locale="th-TH", accept_downloads=True, **VIEWPORTS[viewport])
     context.set_default_timeout(30_000)
@@ -194,5 +195,9 @@ def clerk(request, browser, server):
         yield clerk
         assert clerk.foreign_requests() == [], "requests to another origin"
         assert clerk.dialogs == [], "a page opened a dialog"
+        assert clerk.responses, "the test saw no answer from the server"
+        for response in clerk.responses:
+            if response.url.startswith(server.base_url):
+                assert_security_headers(response.all_headers(), f"{response.status} {response.url}")
     finally:
         context.close()
