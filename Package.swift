@@ -16,6 +16,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         /// libxml2, the system C library: XML parsing and XSD validation.
@@ -38,11 +43,26 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        /// `pipeline serve`'s web face: pages and API over Validate and Inbox (the engine
+        /// never imports it).
+        .target(
+            name: "Web",
+            dependencies: [
+                "Ingest", "Validate", "Inbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         /// The `pipeline` command: argument parsing and printing only.
         .executableTarget(
             name: "pipeline",
             dependencies: [
-                "Ingest", "Validate", "Inbox",
+                "Ingest", "Validate", "Inbox", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -55,5 +75,14 @@ let package = Package(
             dependencies: ["Inbox", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "PipelineCLITests", dependencies: ["pipeline"]),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "Web", "Inbox", "Validate", "pipeline",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
     ]
 )

@@ -9,6 +9,7 @@ struct PipelineCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self, RunCommand.self, WatchCommand.self,
             RejectionsCommand.self, RecordsCommand.self, SummaryCommand.self,
+            ServeCommand.self,
         ]
     )
 }

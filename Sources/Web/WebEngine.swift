@@ -1,0 +1,34 @@
+import Foundation
+import Ingest
+import Validate
+
+/// What the web face works with: the same checker the CLI uses, the rule sets (for step
+/// names and windows on the pages), and — when `serve` runs with an inbox — the desk that
+/// takes submissions and answers for them.
+public struct WebEngine: Sendable {
+    public let checker: FormChecker
+    public let ruleBook: RuleBook
+    public let desk: SubmissionDesk?
+
+    public init(checker: FormChecker, desk: SubmissionDesk?) throws {
+        self.checker = checker
+        self.ruleBook = try RuleBook.load(from: checker.resources.rules)
+        self.desk = desk
+    }
+
+    /// Checks `bytes` under `name`, exactly as `pipeline validate` checks a file.
+    func check(_ bytes: [UInt8], name: String) -> Verdict {
+        checker.check(Data(bytes), file: name)
+    }
+
+    /// The check, and the form's lines as the checker decoded them, for the pages.
+    func checkForPage(_ bytes: [UInt8], name: String) -> VerdictView {
+        let data = Data(bytes)
+        let verdict = checker.check(data, file: name)
+        var lines: [String] = []
+        if case .decoded(let decoded) = FormDecoder.decode(data) {
+            lines = VerdictView.lines(of: decoded.text)
+        }
+        return VerdictView(verdict: verdict, lines: lines, ruleBook: ruleBook)
+    }
+}
