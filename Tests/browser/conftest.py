@@ -67,7 +67,8 @@ class ServeProcess:
         self._address = None
         self._printed = threading.Event()
         self.process = subprocess.Popen(
-            [str(binary), "serve", str(inbox), "--state", str(state), "--listen", "127.0.0.1:0"],
+            [str(binary), "serve", str(inbox), "--state", str(state), "--listen", "127.0.0.1:0",
+             "--schemas", str(ROOT / "schemas")],
             cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True, encoding="utf-8", errors="replace")
         self._readers = [threading.Thread(target=self._read, args=(stream,), daemon=True)
@@ -171,9 +172,14 @@ class Clerk:
         return self.page.goto(self.url(path))
 
     def shot(self, name):
-        """Keeps a full-page screenshot as SCREENSHOTS/NAME-VIEWPORT.png."""
+        """Keeps a full-page screenshot as SCREENSHOTS/NAME-VIEWPORT.png, then asserts that
+        the page fits the window's width (nothing to scroll sideways on a phone)."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=str(SCREENSHOTS / f"{name}-{self.viewport}.png"), full_page=True)
+        page_width, window_width = self.page.evaluate(
+            "[document.documentElement.scrollWidth, window.innerWidth]")
+        assert page_width <= window_width, (
+            f"{name} at {self.viewport}: the page is {page_width} px wide in a {window_width} px window")
 
     def foreign_requests(self):
         """Every request that went anywhere but the server's own origin."""

@@ -49,7 +49,7 @@ enum Stylesheet {
     .severity-warning { color: var(--warn); font-weight: bold; }
     code, .rule { font-family: "Tlwg Typo", monospace; }
     ol.source { list-style: none; margin: 0; padding: 0; background: #fff; border: 1px solid var(--line);
-                font-family: "Tlwg Mono", "Tlwg Typo", "Noto Sans Thai", monospace; font-size: .9rem; overflow-x: auto; }
+                font-family: "Tlwg Typo", "Noto Sans Thai", monospace; font-size: .9rem; overflow-x: auto; }
     ol.source li { display: flex; gap: .8rem; padding: 0 .5rem; white-space: pre-wrap; word-break: break-word; }
     ol.source .number { color: var(--muted); min-width: 2.5rem; text-align: right; flex: none; user-select: none; }
     ol.source li.marked-error { background: var(--bad-bg); border-left: 4px solid var(--bad); }
@@ -64,7 +64,7 @@ enum Stylesheet {
     .field-findings li.severity-error { background: var(--bad-bg); }
     .field-findings li.severity-warning { background: var(--warn-bg); }
     .check-inline { display: flex; align-items: center; gap: .4rem; font-weight: bold; }
-    .notice { white-space: pre-wrap; background: #fff; border: 1px solid var(--line); padding: 1rem;
+    .notice { white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; border: 1px solid var(--line); padding: 1rem;
               font-family: "Tlwg Typo", "Noto Sans Thai", monospace; font-size: .9rem; }
     .receipt { font-family: "Tlwg Typo", monospace; word-break: break-all; }
     .hint { color: var(--muted); font-size: .9rem; margin: .2rem 0; }
