@@ -106,3 +106,31 @@ def test_empty_check_is_refused_in_thai_and_english(clerk):
     expect(page.locator("#problem")).to_contain_text("No form was sent")
     expect(page.locator('textarea[name="text"]')).to_be_visible()
     clerk.shot("check-empty")
+
+
+# Families from fonts-thai-tlwg that Chromium draws Thai with correctly. Not "Tlwg Mono":
+# Chromium sets its vowel and tone marks beside their letters (ตัวชี้วัด reads ตวัชวี้ดั).
+THAI_FONTS = {"Loma", "Garuda", "Kinnari", "Norasi", "Sawasdee", "Umpush", "Waree", "Laksaman", "Purisa",
+              "Tlwg Typo", "TlwgTypo", "Tlwg Typist", "TlwgTypist", "Tlwg Typewriter", "TlwgTypewriter"}
+
+
+def test_thai_text_is_drawn_with_thai_system_fonts(clerk):
+    """Each kind of Thai text on a result (headline, finding, record, the form's own line)
+    is drawn with a Thai font of the system, and never with Tlwg Mono, as Chromium reports
+    the fonts it used. (A symbol such as ✘ may come from another font: those have no Thai.)"""
+    page = open_check_page(clerk)
+    page.locator('input[type="file"][name="form"]').set_input_files(str(SAMPLES / "yala-r6.txt"))
+    page.get_by_role("button", name=CHECK_BUTTON).click()
+    expect(page.locator("#verdict")).to_be_visible()
+    session = clerk.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    for selector in ("#verdict h1", "table.findings td[lang=th]", "section.record td", "#line-2 .text",
+                     'label[for="form-text"]'):
+        node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        assert node, f"no {selector} on the page"
+        fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        families = {font["familyName"] for font in fonts}
+        assert families & THAI_FONTS, f"{selector} is drawn with {families}: no Thai font"
+        assert not families & {"TlwgMono", "Tlwg Mono"}, f"{selector} is drawn with Tlwg Mono"
