@@ -5,11 +5,11 @@ import Validate
 /// make. Values go into the XML as typed (dates in any style FORMS.md reads, Thai or Arabic
 /// digits): the checker reads them as it reads any form. The indicator is the rule set's,
 /// and the score is computed from the steps, so neither needs typing.
-struct FormDraft: Equatable {
+struct FormDraft {
     static let fileName = "report.xml"
     static let stepNumbers = 1...5
 
-    struct Step: Equatable {
+    struct Step {
         var done = false
         var date = ""
         var evidence = ""
@@ -24,12 +24,8 @@ struct FormDraft: Equatable {
     var steps = Array(repeating: Step(), count: stepNumbers.count)
     var reporter = ""
     var phone = ""
-    /// The rule set's project name, for `<indicator>`.
-    var indicator: String
     /// For the score: the rule sets by fiscal year.
     let ruleBook: RuleBook
-
-    static func == (lhs: FormDraft, rhs: FormDraft) -> Bool { lhs.xml().text == rhs.xml().text }
 
     /// Empty fields, the latest fiscal year and the 6-month round filled in.
     static func blank(_ ruleBook: RuleBook) -> FormDraft {
@@ -53,9 +49,15 @@ struct FormDraft: Equatable {
         }
         reporter = field("reporter")
         phone = field("phone")
+    }
+
+    /// The rule set's project name, for `<indicator>`.
+    var indicator: String { ruleSet?.indicator.project ?? "กต.ตร. พบประชาชน" }
+
+    /// The rule set of the typed fiscal year, else the latest one.
+    var ruleSet: RuleSet? {
         let year = Int(ThaiDigits.arabic(fiscalYear).trimmedOfBlanks)
-        let ruleSet = year.flatMap(ruleBook.ruleSet(forFiscalYear:)) ?? ruleBook.fiscalYears.last.flatMap(ruleBook.ruleSet(forFiscalYear:))
-        indicator = ruleSet?.indicator.project ?? "กต.ตร. พบประชาชน"
+        return year.flatMap(ruleBook.ruleSet(forFiscalYear:)) ?? ruleBook.fiscalYears.last.flatMap(ruleBook.ruleSet(forFiscalYear:))
     }
 
     /// One line: line breaks become spaces, other control characters (which XML cannot
@@ -74,11 +76,9 @@ struct FormDraft: Equatable {
     /// Consecutive done steps from step 1.
     var level: Int { steps.prefix { $0.done }.count }
 
-    /// The score the steps give, by the rule set of the typed fiscal year (else the latest).
+    /// The score the steps give, by `ruleSet`.
     var score: Int {
-        let year = Int(ThaiDigits.arabic(fiscalYear).trimmedOfBlanks)
-        let ruleSet = year.flatMap(ruleBook.ruleSet(forFiscalYear:)) ?? ruleBook.fiscalYears.last.flatMap(ruleBook.ruleSet(forFiscalYear:))
-        return ruleSet?.score(forLevel: level) ?? max(0, 25 * (level - 1))
+        ruleSet?.score(forLevel: level) ?? max(0, 25 * (level - 1))
     }
 
     /// The XML form, and which field each of its lines holds (for findings beside fields).

@@ -27,11 +27,10 @@ public final class IntakeServer: Sendable {
         self.watcher = WatcherService(watcher: InboxWatcher(processor: processor, options: watchOptions), logger: logger)
     }
 
-    /// Serves on `host:port` until a signal (or `shouldStop`, asked by the watcher between
-    /// files) stops it; returns the watcher's tally. `onListening` gets the address bound.
-    public func run(host: String, port: Int, shouldStop: @escaping @Sendable () -> Bool = { false },
+    /// Serves on `host:port` until SIGINT or SIGTERM; returns the watcher's tally.
+    /// `onListening` gets the address bound.
+    public func run(host: String, port: Int,
                     onListening: @escaping @Sendable (String, Int) async -> Void) async throws -> Tally {
-        watcher.alsoStopWhen(shouldStop)
         let app = buildApplication(engine: engine, settings: settings, host: host, port: port, logger: logger,
                                    services: [watcher], onListening: onListening)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
@@ -47,7 +46,6 @@ final class WatcherService: Service, @unchecked Sendable {
     private let logger: Logger
     private let stopRequested = Atomic<Bool>(false)
     private let lock = NSLock()
-    private var externalStop: @Sendable () -> Bool = { false }
     private var result: Result<Tally, any Error>?
     private var waiter: CheckedContinuation<Tally, any Error>?
 
@@ -56,15 +54,13 @@ final class WatcherService: Service, @unchecked Sendable {
         self.logger = logger
     }
 
-    func alsoStopWhen(_ condition: @escaping @Sendable () -> Bool) {
-        lock.withLock { externalStop = condition }
-    }
-
+    /// Returns once the group shuts down and the watcher has finished its current file, or
+    /// throws when the watcher fails. (Returning otherwise would end the whole group at once,
+    /// cancelling the requests under way: the watcher stops only when told to.)
     func run() async throws {
-        let external = lock.withLock { externalStop }
         let thread = Thread { [self] in
             let outcome = Result {
-                try watcher.run(shouldStop: { self.stopRequested.load(ordering: .relaxed) || external() })
+                try watcher.run(shouldStop: { self.stopRequested.load(ordering: .relaxed) })
             }
             if case .failure(let error) = outcome { logger.error("the inbox watcher stopped: \(error)") }
             let waiting: CheckedContinuation<Tally, any Error>? = lock.withLock {

@@ -46,9 +46,10 @@ public func buildRouter(engine: WebEngine, settings: WebSettings = WebSettings()
 }
 
 /// The whole server: the router on HTTP/1.1 with an idle timeout (a client that stops
-/// sending is cut) and a close after a refused body (`CloseAfterRefusalHandler`), bound to `host:port` (port 0: any free port). `onListening` gets the
-/// address actually bound, once the server accepts connections. `services` run beside the
-/// server and stop after it (the inbox watcher).
+/// sending is cut) and a close after a refused body (`CloseAfterRefusalHandler`), bound to
+/// `host:port` (port 0: any free port). `onListening` gets the address actually bound, once
+/// the server accepts connections. `services` run beside the server and stop after it (the
+/// inbox watcher).
 public func buildApplication(engine: WebEngine, settings: WebSettings = WebSettings(),
                              host: String, port: Int, logger: Logger, services: [any Service] = [],
                              onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) -> some ApplicationProtocol {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -87,5 +88,29 @@ import Testing
             }
         }
         #expect(try intake.inboxEntries().isEmpty)
+    }
+
+    @Test func behindATrustedProxyEachClientHasItsOwnLimit() async throws {
+        let intake = try TestIntake()
+        var settings = WebSettings()
+        settings.submissionsPerWindow = 1
+        settings.trustedProxies = ["127.0.0.1"]
+        try await testApplication(intake.engine, settings: settings).test(.live) { client in
+            let forwarded = HTTPField.Name("X-Forwarded-For")!
+            func send(_ chain: String) async throws -> HTTPResponse.Status {
+                try await client.execute(uri: "/api/submissions?name=a.txt", method: .post, headers: [forwarded: chain],
+                                         body: ByteBuffer(string: chain)) { $0.status }
+            }
+            let first = try await send("10.0.0.1")
+            let second = try await send("10.0.0.2")
+            let firstAgain = try await send("10.0.0.1")
+            // Only the address the proxy appended counts; what the client wrote before it does not.
+            let spoofed = try await send("10.9.9.9, 10.0.0.2")
+            #expect(first == .accepted)
+            #expect(second == .accepted)
+            #expect(firstAgain == .tooManyRequests)
+            #expect(spoofed == .tooManyRequests)
+        }
+        #expect(try intake.inboxEntries().count == 2)
     }
 }

@@ -113,6 +113,47 @@ import Glibc
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("state/accepted/\(receipt)--chiangmai.xml").path))
     }
 
+    @Test func aRequestUnderWayIsFinishedOnSIGTERM() throws {
+        let folder = try TemporaryFolder()
+        let inbox = folder.url.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let server = try Server(inbox: inbox, state: folder.url.appendingPathComponent("state"))
+        let form = Array(try Data(contentsOf: Repo.inbox.appendingPathComponent("lumphini-r12.txt")))
+        let connection = try RawConnection(port: server.port)
+        connection.send("POST /api/validate?name=lumphini.txt HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nContent-Length: \(form.count)\r\n\r\n")
+        connection.send(Array(form.prefix(100)))
+        // The server has the request (its head and part of its body) when the signal comes.
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(server.process.processIdentifier, SIGTERM)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(server.process.isRunning, "it waits for the request under way")
+        connection.send(Array(form.dropFirst(100)))
+        let answer = connection.receive { $0.contains("}\n") }.text
+        #expect(answer.hasPrefix("HTTP/1.1 200 OK"))
+        #expect(answer.contains("{\"file\":\"lumphini.txt\",\"format\":\"text\",\"accepted\":true"))
+        server.process.waitUntilExit()
+        #expect(server.process.terminationStatus == 0)
+    }
+
+    @Test func aSecondSignalExitsAtOnce() throws {
+        let folder = try TemporaryFolder()
+        let inbox = folder.url.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let server = try Server(inbox: inbox, state: folder.url.appendingPathComponent("state"))
+        // A request that never finishes holds the graceful stop (until the idle timeout).
+        let connection = try RawConnection(port: server.port)
+        connection.send("POST /api/validate HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nContent-Length: 100\r\n\r\nx")
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(server.process.processIdentifier, SIGTERM)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(server.process.isRunning)
+        let start = Date()
+        kill(server.process.processIdentifier, SIGTERM)
+        server.process.waitUntilExit()
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(server.process.terminationStatus == 128 + SIGTERM)
+    }
+
     @Test func badListenAddressIsAUsageError() throws {
         let folder = try TemporaryFolder()
         let process = Process()

@@ -69,6 +69,10 @@ import Testing
                 #expect(response.text.contains("\"status\":\"duplicate\""))
                 #expect(response.text.hasSuffix(",\"verdict\":\(expected),\"notice\":null}\n"))
             }
+            try await client.execute(uri: "/submissions/\(again)", method: .get) { response in
+                #expect(response.text.contains("id=\"status-duplicate\""))
+                #expect(response.text.contains("ผลที่บันทึก"), "the original's record is shown")
+            }
         }
     }
 

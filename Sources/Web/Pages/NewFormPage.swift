@@ -50,8 +50,7 @@ struct NewFormPage {
 
     private func form(_ findings: [String: [Finding]]) -> Markup {
         let bureaus = ruleBook.fiscalYears.last.flatMap(ruleBook.ruleSet(forFiscalYear:))?.bureaus.map(\.name) ?? []
-        let ruleSet = ruleBook.ruleSet(forFiscalYear: Int(ThaiDigits.arabic(draft.fiscalYear)) ?? 0)
-            ?? ruleBook.fiscalYears.last.flatMap(ruleBook.ruleSet(forFiscalYear:))
+        let ruleSet = draft.ruleSet
         return el("form", [("method", "post"), ("action", "/new"), ("class", "new-form")]) {
             el("input", [("type", "hidden"), ("name", CSRFMiddleware.fieldName), ("value", csrfToken)])
             el("fieldset") {

@@ -19,7 +19,8 @@ struct SubmissionPage {
             el("p") { bilingual("รับเมื่อ \(Self.thaiTime(status.receivedAt))", "received \(Self.iso(status.receivedAt))") }
             headline()
             if let verdict = status.verdict {
-                if let record = verdict.record, status.state == .accepted {
+                // Accepted: its record; a resend of an accepted form: the original's.
+                if let record = verdict.record {
                     RecordView(record: record, ruleBook: ruleBook).render()
                 }
                 if status.state != .accepted, !verdict.findings.isEmpty {

@@ -68,11 +68,15 @@ struct ServeCommand: ParsableCommand {
         settings.trustedProxies = Set(trustedProxies)
         let server = IntakeServer(processor: processor, engine: engine, settings: settings,
                                   watchOptions: WatchOptions(quietPeriod: quietPeriod, rescanInterval: rescanInterval))
-        let stop = StopSignal.install()
-        let outcome = blockingRun {
-            try await server.run(host: host, port: port, shouldStop: { stop.isRaised }) { boundHost, boundPort in
-                let shown = boundHost.contains(":") ? "[\(boundHost)]" : boundHost
-                printRaw("pipeline serve: listening on http://\(shown):\(boundPort)/\n")
+        // The server's service group stops both on the first SIGINT/SIGTERM (the server, then
+        // the watcher); this one only makes a second signal exit at once.
+        let secondSignal = StopSignal.install()
+        let outcome = withExtendedLifetime(secondSignal) {
+            blockingRun {
+                try await server.run(host: host, port: port) { boundHost, boundPort in
+                    let shown = boundHost.contains(":") ? "[\(boundHost)]" : boundHost
+                    printRaw("pipeline serve: listening on http://\(shown):\(boundPort)/\n")
+                }
             }
         }
         switch outcome {
