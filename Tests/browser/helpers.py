@@ -1,9 +1,8 @@
 """What the browser tests share beside the fixtures: the CLI's verdict for a file, Thai
-digits, the security headers every answer must carry, and a poll with a deadline."""
+digits, the security headers every answer must carry, the form a clerk types on /new."""
 import json
 import re
 import subprocess
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,19 +53,6 @@ def style_signature(locator):
         return [style.backgroundColor, style.borderLeftStyle, style.borderLeftWidth,
                 style.borderLeftColor, style.outlineStyle].join(' ');
     }).join(' | ')""")
-
-
-def poll(condition, deadline_s, interval_s=0.2, what="the condition"):
-    """Calls `condition()` until it returns a true value, at most `deadline_s` seconds;
-    returns that value, or fails the test naming `what`."""
-    deadline = time.monotonic() + deadline_s
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what}: not within {deadline_s} s")
-        time.sleep(interval_s)
 
 
 RECEIPT_URL = re.compile(r"/submissions/([0-9a-f]{32})$")

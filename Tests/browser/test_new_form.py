@@ -3,12 +3,13 @@ findings beside the fields, fixes them, downloads the XML (which `pipeline valid
 accepts), sends it, and watches its page turn accepted."""
 import json
 import re
+import time
 import uuid
 
 import pytest
 from playwright.sync_api import expect
 
-from helpers import CHECK_BUTTON, GOOD_FORM, RECEIPT_URL, SAMPLES, cli_verdict, fill_new_form, poll, thai
+from helpers import CHECK_BUTTON, GOOD_FORM, RECEIPT_URL, SAMPLES, cli_verdict, fill_new_form, thai
 
 ACCEPTED_TEXT = "✔ รับแล้ว — แบบรายงานผ่านการตรวจและบันทึกแล้ว"
 REJECTED_TEXT = "✘ ไม่รับ — ต้องแก้แบบรายงานแล้วส่งใหม่"
@@ -22,16 +23,21 @@ def field_findings(page, field):
 
 
 def wait_for_status(clerk, receipt, text):
-    """Reloads the status page until its headline is `text`, within the deadline (the page
-    has no script: a clerk reloads it)."""
+    """Reloads the status page until its headline says `text`, within the deadline: the page
+    has no script, so a clerk reloads it. Each look is Playwright's auto-waiting `expect`
+    (up to a second per reload), never a sleep."""
     page = clerk.page
     headline = page.locator("section.verdict h1")
-
-    def shows():
-        page.reload()
-        return text in headline.inner_text()
-    poll(shows, STATUS_DEADLINE_S, interval_s=0.3, what=f"/submissions/{receipt} showing {text!r}")
-    expect(headline).to_contain_text(text)
+    deadline = time.monotonic() + STATUS_DEADLINE_S
+    while True:
+        try:
+            expect(headline).to_contain_text(text, timeout=1_000)
+            return
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"/submissions/{receipt} did not show {text!r} within "
+                                     f"{STATUS_DEADLINE_S} s; it shows {headline.inner_text()!r}") from None
+            page.reload()
 
 
 def test_clerk_makes_fixes_downloads_and_sends_a_form(clerk, pipeline, tmp_path):
