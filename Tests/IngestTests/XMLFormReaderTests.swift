@@ -79,8 +79,8 @@ struct XMLFormReaderTests {
         #expect(form.steps.isEmpty)
     }
 
-    @Test("empty elements count as absent; a step keeps its number and status")
-    func emptyElementsAreAbsent() throws {
+    @Test("an empty field element is a blank value with its line (the validator counts it absent); a step keeps its number and status")
+    func emptyElementsAreBlank() throws {
         let xml = try XMLFixtures.example(replacingLine: 9, with: ["    <province>  </province>"])
             .replacingOccurrences(of: "<score>๒๕</score>", with: "<score/>")
             .replacingOccurrences(of: "<name>ร.ต.อ.สมชาย ใจดี</name>", with: "<name></name>")
@@ -88,9 +88,9 @@ struct XMLFormReaderTests {
         let reading = XMLFixtures.read(xml)
         #expect(reading.findings.isEmpty, "\(reading.findings)")
         let form = try #require(reading.form)
-        #expect(form[.province] == nil)
-        #expect(form[.score] == nil)
-        #expect(form[.reporter] == nil)
+        #expect(form[.province] == FieldValue("", line: 9))
+        #expect(form[.score] == FieldValue("", line: 17))
+        #expect(form[.reporter] == FieldValue("", line: 18))
         #expect(form[.phone] == FieldValue("๐๘๑-๒๓๔-๕๖๗๘", line: 18))
         #expect(form.steps[1] == StepEntry(number: FieldValue("๒", line: 14), done: true, date: nil, evidence: nil, line: 14))
     }

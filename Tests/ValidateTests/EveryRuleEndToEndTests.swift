@@ -72,4 +72,17 @@ import Testing
             #expect(!finding.messageTH.isEmpty && !finding.messageEN.isEmpty)
         }
     }
+
+    /// An XML form with an element present but empty (`<station></station>`, as a form made
+    /// on the web page with the field left blank): `missing-field` at that element's line, so
+    /// the page can show it beside the field.
+    @Test func emptyXMLElementIsMissingAtItsLine() throws {
+        let checker = try #require(Self.checker)
+        let form = Self.xml.replacingOccurrences(of: "<station>สภ.เมืองเชียงใหม่</station>", with: "<station></station>")
+        let line = try #require(form.components(separatedBy: "\n").firstIndex { $0.contains("<station></station>") }) + 1
+        let verdict = checker.check(Data(form.utf8), file: "blank.xml")
+        let missing = verdict.findings.filter { $0.rule == .missingField }
+        #expect(missing.count == 1)
+        #expect(missing.first?.line == line)
+    }
 }

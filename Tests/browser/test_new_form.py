@@ -112,13 +112,9 @@ def test_clerk_makes_fixes_downloads_and_sends_a_form(clerk, pipeline, tmp_path)
     assert body["verdict"]["record"]["station"] == GOOD_FORM["station"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the checker gives a missing-field finding no line when the XML element is present but "
-    "empty (<station></station>), so /new cannot place it and lists it above the fields"))
 def test_empty_new_form_says_what_is_missing_beside_each_field(clerk):
     """ตรวจ on /new with nothing typed: each missing field's finding is beside that field
-    (WEB.md: the findings next to the fields they concern). Strict xfail: when this passes,
-    the marker must go."""
+    (the findings next to the fields they concern, docs/web.md)."""
     page = clerk.page
     clerk.go("/new")
     page.get_by_role("button", name=CHECK_BUTTON).click()

@@ -87,7 +87,9 @@ public struct XMLFormReader: Sendable {
             case .indicator, .fiscalYear, .round, .reportedOn, .score: parent = report
             }
             if let element = parent?.child(field.xmlElement, namespace: ns) {
-                form[field] = value(of: element)
+                // Kept when empty, with its line: the validator counts a blank value as not
+                // given, and reports `missing-field` at the empty element.
+                form[field] = FieldValue(ThaiText.normalize(element.text), line: element.line)
             }
         }
 
