@@ -43,6 +43,7 @@ import Testing
             try await client.execute(uri: "/submissions/\(receipt)", method: .get) { response in
                 #expect(response.text.contains("id=\"status-waiting\""))
                 #expect(response.text.contains("⏳ รอตรวจ"))
+                #expect(response.text.contains("<meta http-equiv=\"refresh\" content=\"5\">"), "reloads itself, no script")
             }
 
             // The watcher's part: the processor takes it like any dropped file.
@@ -56,6 +57,7 @@ import Testing
             }
             try await client.execute(uri: "/submissions/\(receipt)", method: .get) { response in
                 #expect(response.text.contains("id=\"status-accepted\""))
+                #expect(!response.text.contains("http-equiv=\"refresh\""), "a settled fate does not reload")
                 #expect(response.text.contains("สภ.เมืองเชียงใหม่"))
                 #expect(response.text.contains(receipt))
             }

@@ -4,12 +4,19 @@ struct Layout {
     var title: String
     var titleEnglish: String
     var content: Markup
+    /// Seconds after which the browser loads the page again by itself (`<meta http-equiv=
+    /// "refresh">`, no script): for a page whose answer is still coming, such as a form
+    /// waiting to be checked.
+    var refreshAfter: Int? = nil
 
     func render() -> String {
         (Markup.doctype + el("html", [("lang", "th")]) {
             el("head") {
                 el("meta", [("charset", "utf-8")])
                 el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                if let refreshAfter {
+                    el("meta", [("http-equiv", "refresh"), ("content", String(refreshAfter))])
+                }
                 el("title") { "\(title) / \(titleEnglish) — กต.ตร. พบประชาชน" }
                 el("link", [("rel", "stylesheet"), ("href", Stylesheet.path)])
                 el("link", [("rel", "icon"), ("href", Stylesheet.iconPath), ("type", "image/svg+xml")])

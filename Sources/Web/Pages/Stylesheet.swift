@@ -48,6 +48,7 @@ enum Stylesheet {
     .severity-error { color: var(--bad); font-weight: bold; }
     .severity-warning { color: var(--warn); font-weight: bold; }
     code, .rule { font-family: "Tlwg Typo", monospace; }
+    .rule { white-space: nowrap; }
     ol.source { list-style: none; margin: 0; padding: 0; background: #fff; border: 1px solid var(--line);
                 font-family: "Tlwg Typo", "Noto Sans Thai", monospace; font-size: .9rem; overflow-x: auto; }
     ol.source li { display: flex; gap: .8rem; padding: 0 .5rem; white-space: pre-wrap; word-break: break-word; }

@@ -34,13 +34,14 @@ struct SubmissionPage {
                 }
             }
         }
-        return Layout(title: "ผลการส่งแบบรายงาน", titleEnglish: "Sent form", content: content).render()
+        return Layout(title: "ผลการส่งแบบรายงาน", titleEnglish: "Sent form", content: content,
+                      refreshAfter: status.state == .waiting ? 5 : nil).render()
     }
 
     private func headline() -> Markup {
         let (kind, thai, english): (String, String, String) = switch status.state {
-        case .waiting: ("waiting", "⏳ รอตรวจ — ระบบยังไม่ได้ตรวจแบบรายงานนี้ ให้เปิดหน้านี้อีกครั้งในอีกสักครู่",
-                        "Waiting: the form has not been checked yet; open this page again in a moment.")
+        case .waiting: ("waiting", "⏳ รอตรวจ — ระบบยังไม่ได้ตรวจแบบรายงานนี้ หน้านี้จะโหลดใหม่เองทุก ๕ วินาที",
+                        "Waiting: the form has not been checked yet; this page reloads itself every 5 seconds.")
         case .accepted: ("accepted", "✔ รับแล้ว — แบบรายงานผ่านการตรวจและบันทึกแล้ว", "Accepted: the form passed and is recorded.")
         case .rejected: ("rejected", "✘ ไม่รับ — ต้องแก้แบบรายงานแล้วส่งใหม่", "Rejected: fix the form and send it again.")
         case .duplicate: ("waiting", "= ซ้ำ — ไฟล์นี้เหมือนกับที่เคยส่งมาแล้วทุกไบต์ ไม่นับซ้ำ",
