@@ -48,6 +48,13 @@ final class RawConnection {
 
     func send(_ text: String) -> Bool { send(Array(text.utf8)) }
 
+    /// Whether the server has sent something (or closed) that is not read yet, waiting at
+    /// most `seconds`.
+    func hasSomethingToRead(within seconds: Double) -> Bool {
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, Int32(seconds * 1000)) > 0
+    }
+
     /// Reads until the server closes, the timeout passes, or `until` holds for what was read.
     func receive(until done: (String) -> Bool = { _ in false }) -> (text: String, closed: Bool) {
         var data: [UInt8] = []
