@@ -159,6 +159,17 @@ enum SafeXMLParser {
             ParseCollector.refuseEntityDeclaration(
                 userData, entity: name.map { DeclaredEntity(name: String(cString: $0), replacement: nil) })
         }
+        // A comment or processing instruction inside the DOCTYPE is attached to the DTD, which
+        // is never built (see internalSubset): libxml2 would make the node and leak it. Such
+        // nodes are dropped there; elsewhere the default handlers build them as usual.
+        sax.pointee.comment = { userData, value in
+            guard let userData, userData.assumingMemoryBound(to: xmlParserCtxt.self).pointee.inSubset == 0 else { return }
+            xmlSAX2Comment(userData, value)
+        }
+        sax.pointee.processingInstruction = { userData, target, data in
+            guard let userData, userData.assumingMemoryBound(to: xmlParserCtxt.self).pointee.inSubset == 0 else { return }
+            xmlSAX2ProcessingInstruction(userData, target, data)
+        }
         // Declarations that would build a DTD we refuse anyway.
         sax.pointee.elementDecl = nil
         sax.pointee.attributeDecl = nil
