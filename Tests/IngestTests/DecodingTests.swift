@@ -9,19 +9,7 @@ struct DecodingTests {
 
     /// `text` in Windows-874, as the system's iconv writes it (an independent encoder).
     static func windows874(_ text: String) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", "CP874"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return data
+        Data(try DecodingNamedEncodingTests.iconv(text, to: "CP874"))
     }
 
     static func decoded(_ bytes: [UInt8], sizeLimit: Int = FormDecoder.defaultSizeLimit) -> DecodedText? {
