@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "Validate", targets: ["Validate"]),
         .library(name: "Inbox", targets: ["Inbox"]),
+        .library(name: "Office", targets: ["Office"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         /// libxml2, the system C library: XML parsing and XSD validation.
@@ -50,12 +53,25 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        /// The receiving office's follow-up over the inbox's ledger: the roster, who has not
+        /// reported, the follow-up of rejections, users and sessions, and the tables (CSV,
+        /// JSON, xlsx) that the CLI and the web both give.
+        .target(
+            name: "Office",
+            dependencies: [
+                "Ingest", "Validate", "Inbox",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         /// `pipeline serve`'s web face: pages and API over Validate and Inbox (the engine
         /// never imports it).
         .target(
             name: "Web",
             dependencies: [
-                "Ingest", "Validate", "Inbox",
+                "Ingest", "Validate", "Inbox", "Office",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -69,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "pipeline",
             dependencies: [
-                "Ingest", "Validate", "Inbox", "DefaultSchemas", "Web",
+                "Ingest", "Validate", "Inbox", "Office", "DefaultSchemas", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -89,6 +105,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "OfficeTests",
+            dependencies: [
+                "Ingest", "Validate", "Inbox", "Office", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
             name: "PipelineCLITests",
             dependencies: [
                 "pipeline", "Inbox", "TestSupport",
@@ -99,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Inbox", "Validate", "pipeline", "TestSupport",
+                "Web", "Inbox", "Office", "Validate", "pipeline", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

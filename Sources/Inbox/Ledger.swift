@@ -131,7 +131,7 @@ public enum LedgerError: Error, CustomStringConvertible {
 /// rejection and its follow-up. WAL journal, `synchronous=FULL`: a committed outcome
 /// survives a power cut, which is what recovery relies on.
 public final class Ledger: Sendable, SubmissionStore {
-    let database: DatabaseQueue
+    package let database: DatabaseQueue
 
     /// Opens (creating and migrating) the ledger at `path`.
     ///

@@ -10,6 +10,16 @@ public enum Target: String, Sendable, Codable, CaseIterable {
     case minimum
     /// Levels 0–2.
     case below
+
+    /// What the sheet calls it: ขั้นสูง, มาตรฐาน, ขั้นต่ำ, or ต่ำกว่าเป้าหมาย (below every target).
+    public var thai: String {
+        switch self {
+        case .advanced: "ขั้นสูง"
+        case .standard: "มาตรฐาน"
+        case .minimum: "ขั้นต่ำ"
+        case .below: "ต่ำกว่าเป้าหมาย"
+        }
+    }
 }
 
 /// One step of an accepted report, normalized. A record lists every step of the rule set;

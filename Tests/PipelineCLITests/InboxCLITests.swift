@@ -98,7 +98,8 @@ struct InboxCLITests {
 
         let csv = try PipelineProcess.run(["rejections", "--state", filled.state, "--format", "csv"])
         #expect(csv.stdout.unicodeScalars.first == "\u{FEFF}")
-        #expect(csv.stdout.contains("received (UTC+7),station,bureau,phone,rules,file,status\r\n"))
+        #expect(csv.stdout.contains("รับเมื่อ (เวลาไทย) / received,สถานี / station,กองบัญชาการ / bureau,โทรศัพท์ / phone,"
+            + "กฎที่ไม่ผ่าน / rules,ไฟล์ / file,สถานะ / status\r\n"))
 
         let notice = try String(contentsOfFile: filled.state + "/rejected/b.txt.notice.txt", encoding: .utf8)
         #expect(notice.contains("หน่วยปฏิบัติ: สภ.แม่ริม") && notice.contains("[score-mismatch]") && notice.contains("line 12 [score-mismatch]"))
@@ -116,7 +117,7 @@ struct InboxCLITests {
 
         let csv = try PipelineProcess.run(["records", "--format", "csv", "--state", filled.state])
         #expect(csv.stdout.unicodeScalars.first == "\u{FEFF}")
-        #expect(csv.stdout.contains("2564,6,ภ.5,สภ.แม่ริม,เชียงใหม่,2021-04-20,2,25,below,2020-11-15,2021-01-10,,,,ร.ต.อ.สมชาย ใจดี,0899999999,yes\r\n"))
+        #expect(csv.stdout.contains("2564,6,ภ.5,สภ.แม่ริม,เชียงใหม่,2021-04-20,2,25,below,2020-11-15,2021-01-10,,,,ร.ต.อ.สมชาย ใจดี,089-999-9999,yes\r\n"))
         #expect(csv.stdout.contains(#"2564,6,บช.น.,"สน.ลุมพินี, ""ฝั่งใต้""",,2021-04-20,2,25,below"#))
     }
 
@@ -125,7 +126,8 @@ struct InboxCLITests {
         let filled = try FilledState()
         let csv = try PipelineProcess.run(["summary", "--format", "csv", "--state", filled.state])
         #expect(csv.status == 0)
-        let lines = String(csv.stdout.dropFirst()).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        var lines = String(csv.stdout.dropFirst()).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        lines[0] = csvHeaderKeys(lines[0])
         #expect(lines == [
             "fiscal_year,round,bureau,stations,level0,level1,level2,level3,level4,level5,advanced,standard,minimum,below,mean_score",
             "2564,6,บช.น.,1,0,0,1,0,0,0,0,0,0,1,25.00",
@@ -142,4 +144,11 @@ struct InboxCLITests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("no ledger at /nonexistent/state/ledger.sqlite"))
     }
+}
+
+/// The English keys of a CSV header row (`สถานี / station,…` → `station,…`).
+func csvHeaderKeys(_ header: String) -> String {
+    header.split(separator: ",", omittingEmptySubsequences: false)
+        .map { cell in cell.components(separatedBy: " / ").last ?? String(cell) }
+        .joined(separator: ",")
 }

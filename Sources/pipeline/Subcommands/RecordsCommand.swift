@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Inbox
+import Office
 import Validate
 
 /// `pipeline records`: the accepted records.
@@ -33,11 +34,14 @@ struct RecordsCommand: ParsableCommand {
     /// One row per record. The step columns are `step1` … `stepN`, N the most steps any of
     /// the records lists (a record lists every step of its fiscal year's rule set); a step
     /// cell is the step's date when done (`done` if it has none), else empty.
-    static func table(_ records: [StoredRecord]) -> TextTable {
+    static func table(_ records: [StoredRecord]) -> OfficeTable {
         let steps = records.map(\.record.steps.count).max() ?? 0
-        let header = ["fiscal_year", "round", "bureau", "station", "province", "reported_on", "level", "score", "target"]
-            + (0..<steps).map { "step\($0 + 1)" } + ["reporter", "phone", "current"]
-        return TextTable(header: header, rows: records.map { row($0, steps: steps) })
+        let header = [Column("fiscal_year", thai: "ปีงบประมาณ"), Column("round", thai: "รอบ"), Column("bureau", thai: "กองบัญชาการ"),
+                      Column("station", thai: "สถานี"), Column("province", thai: "จังหวัด"), Column("reported_on", thai: "วันที่รายงาน"),
+                      Column("level", thai: "ระดับ"), Column("score", thai: "คะแนน"), Column("target", thai: "เป้าหมาย")]
+            + (0..<steps).map { Column("step\($0 + 1)", thai: "ขั้นตอนที่ \($0 + 1)") }
+            + [Column("reporter", thai: "ผู้รายงาน"), Column("phone", thai: "โทรศัพท์"), Column("current", thai: "ผลปัจจุบัน")]
+        return OfficeTable(columns: header, rows: records.map { row($0, steps: steps) })
     }
 
     static func row(_ stored: StoredRecord, steps: Int) -> [String] {
@@ -48,6 +52,6 @@ struct RecordsCommand: ParsableCommand {
         }
         return [String(record.fiscalYear), String(record.round), record.bureau, record.station,
                 record.province ?? "", record.reportedOn.iso, String(record.level), String(record.score),
-                record.target.rawValue] + stepCells + [record.reporter ?? "", record.phone ?? "", stored.current ? "yes" : "no"]
+                record.target.rawValue] + stepCells + [record.reporter ?? "", PhoneDisplay.format(record.phone), stored.current ? "yes" : "no"]
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Inbox
 import Ingest
+import Office
 
 /// `pipeline rejections`: the rejection log, for following rejected forms up.
 struct RejectionsCommand: ParsableCommand {
@@ -39,11 +40,13 @@ struct RejectionsCommand: ParsableCommand {
         case .json:
             printRaw(rejections.map(RejectionsCommand.json).map { $0 + "\n" }.joined())
         case .table, .csv:
-            let table = TextTable(
-                header: ["received (UTC+7)", "station", "bureau", "phone", "rules", "file", "status"],
+            let table = OfficeTable(
+                columns: [Column("received", thai: "รับเมื่อ (เวลาไทย)"), Column("station", thai: "สถานี"),
+                          Column("bureau", thai: "กองบัญชาการ"), Column("phone", thai: "โทรศัพท์"),
+                          Column("rules", thai: "กฎที่ไม่ผ่าน"), Column("file", thai: "ไฟล์"), Column("status", thai: "สถานะ")],
                 rows: rejections.map { rejection in
                     [RejectionsCommand.localTime(rejection.receivedAt), rejection.station ?? "?", rejection.bureau ?? "?",
-                     rejection.phone ?? "", rejection.rules.joined(separator: ","), "rejected/" + rejection.storedName,
+                     PhoneDisplay.format(rejection.phone), rejection.rules.joined(separator: ","), "rejected/" + rejection.storedName,
                      rejection.status.rawValue]
                 })
             printRaw(format == .csv ? table.csv : table.aligned)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Inbox
+import Office
 import Validate
 
 /// `pipeline summary`: the table the indicator owner sends upward.
@@ -30,17 +31,19 @@ struct SummaryCommand: ParsableCommand {
     /// The level columns are `level0` … `levelN`, N the most steps of any fiscal year shown
     /// (a row's levels run 0 … its year's number of steps); a row of a year with fewer
     /// steps leaves the higher level cells empty.
-    static func table(_ rows: [SummaryRow]) -> TextTable {
+    static func table(_ rows: [SummaryRow]) -> OfficeTable {
         let levelColumns = rows.map(\.levels.count).max() ?? 0
-        let header = ["fiscal_year", "round", "bureau", "stations"] + (0..<levelColumns).map { "level\($0)" }
-            + targets.map(\.rawValue) + ["mean_score"]
+        let header = [Column("fiscal_year", thai: "ปีงบประมาณ"), Column("round", thai: "รอบ"),
+                      Column("bureau", thai: "กองบัญชาการ"), Column("stations", thai: "สถานีที่มีผล")]
+            + (0..<levelColumns).map { Column("level\($0)", thai: "ระดับ \($0)") }
+            + targets.map { Column($0.rawValue, thai: $0.thai) } + [Column("mean_score", thai: "คะแนนเฉลี่ย")]
         let cells = rows.map { row in
             [String(row.fiscalYear), String(row.round), row.bureau ?? "รวม/all", String(row.stations)]
                 + (0..<levelColumns).map { $0 < row.levels.count ? String(row.levels[$0]) : "" }
                 + targets.map { String(row.targets[$0] ?? 0) }
                 + [String(format: "%.2f", row.meanScore)]
         }
-        return TextTable(header: header, rows: cells)
+        return OfficeTable(columns: header, rows: cells)
     }
 
     /// One row as a JSON object with sorted keys: `level0` … for its own year's levels,
