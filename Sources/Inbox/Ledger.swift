@@ -237,17 +237,118 @@ public final class Ledger: Sendable, SubmissionStore {
                 CREATE INDEX rejections_key ON rejections(fiscal_year, round, bureau, station, status);
                 """)
         }
+        migrator.registerMigration("v2: whom to call, follow-up, roster, users, sessions, audit") { db in
+            // The rejection log is rebuilt (SQLite cannot change a CHECK): the follow-up state
+            // gains `contacted`, and a row keeps the reporter and province, and whether its
+            // contact was read from a checked record (verified) or from the file's plain text.
+            try db.execute(sql: """
+                CREATE TABLE rejections_v2 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    submission_id INTEGER NOT NULL UNIQUE REFERENCES submissions(id),
+                    received_at TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    stored_name TEXT NOT NULL,
+                    station TEXT,
+                    bureau TEXT,
+                    province TEXT,
+                    fiscal_year INTEGER,
+                    round INTEGER,
+                    reporter TEXT,
+                    phone TEXT,
+                    contact_verified BOOLEAN NOT NULL DEFAULT 0,
+                    rules TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'contacted', 'resolved')),
+                    resolved_by INTEGER REFERENCES submissions(id),
+                    resolved_at TEXT
+                );
+                INSERT INTO rejections_v2 (id, submission_id, received_at, file_name, stored_name, station, bureau,
+                    fiscal_year, round, phone, contact_verified, rules, status, resolved_by, resolved_at)
+                SELECT id, submission_id, received_at, file_name, stored_name, station, bureau,
+                    fiscal_year, round, phone, station IS NOT NULL, rules, status, resolved_by, resolved_at
+                FROM rejections;
+                DROP TABLE rejections;
+                ALTER TABLE rejections_v2 RENAME TO rejections;
+                CREATE INDEX rejections_key ON rejections(fiscal_year, round, bureau, station, status);
+                CREATE INDEX rejections_bureau ON rejections(bureau, status);
+
+                -- Every step of a rejection's follow-up: who, when, the new state, the note.
+                -- Nothing here is ever updated or deleted.
+                CREATE TABLE rejection_events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    rejection_id INTEGER NOT NULL REFERENCES rejections(id),
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('contacted', 'resolved')),
+                    note TEXT NOT NULL,
+                    resolved_by INTEGER REFERENCES submissions(id)
+                );
+                CREATE INDEX rejection_events_rejection ON rejection_events(rejection_id, id);
+
+                -- The stations each bureau must hear from; replaced whole by each import.
+                CREATE TABLE roster (
+                    station TEXT NOT NULL PRIMARY KEY,
+                    bureau TEXT NOT NULL,
+                    province TEXT NOT NULL,
+                    phone TEXT,
+                    line INTEGER NOT NULL
+                );
+                CREATE INDEX roster_bureau ON roster(bureau, station);
+
+                -- Users of the office pages. A removed user keeps its row (removed_at).
+                CREATE TABLE users (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE,
+                    role TEXT NOT NULL CHECK (role IN ('hq', 'bureau', 'admin')),
+                    bureau TEXT,
+                    password_hash TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    removed_at TEXT,
+                    CHECK ((role = 'bureau') = (bureau IS NOT NULL))
+                );
+                -- A login session: only the SHA-256 of its cookie is kept.
+                CREATE TABLE sessions (
+                    token_sha256 TEXT NOT NULL PRIMARY KEY,
+                    user_id INTEGER NOT NULL REFERENCES users(id),
+                    csrf TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    last_seen TEXT NOT NULL
+                );
+                -- Failed logins, for the lock-out (five for one name within 15 minutes).
+                CREATE TABLE login_failures (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    at TEXT NOT NULL,
+                    address TEXT
+                );
+                CREATE INDEX login_failures_name ON login_failures(name, at);
+
+                -- Every change made by a person (CLI or web): who, when, what. Never deleted.
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                );
+
+                -- Settings kept in the state: office_contact.
+                CREATE TABLE settings (
+                    key TEXT NOT NULL PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 
     // MARK: timestamps
 
     /// Times are stored as ISO 8601 in UTC with milliseconds, so they sort as text.
-    static func timestamp(_ date: Date) -> String {
+    package static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
-    static func date(_ text: String?) -> Date? {
+    package static func date(_ text: String?) -> Date? {
         guard let text else { return nil }
         return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
     }

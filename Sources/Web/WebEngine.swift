@@ -1,4 +1,5 @@
 import Foundation
+import Inbox
 import Ingest
 import Validate
 
@@ -9,11 +10,15 @@ public struct WebEngine: Sendable {
     public let checker: FormChecker
     public let ruleBook: RuleBook
     public let desk: SubmissionDesk?
+    /// The state's ledger, for the office's pages and API (users, sessions, follow-up);
+    /// `nil` when `serve` runs without a state (tests of the clerk's pages alone).
+    public let ledger: Ledger?
 
-    public init(checker: FormChecker, desk: SubmissionDesk?) {
+    public init(checker: FormChecker, desk: SubmissionDesk?, ledger: Ledger? = nil) {
         self.checker = checker
         self.ruleBook = checker.ruleBook
         self.desk = desk
+        self.ledger = ledger
     }
 
     /// Checks `bytes` under `name`, exactly as `pipeline validate` checks a file.

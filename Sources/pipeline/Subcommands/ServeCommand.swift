@@ -60,7 +60,7 @@ struct ServeCommand: ParsableCommand {
         let checker = try resources.makeChecker()
         let processor = try arguments.openProcessor(checker: checker)
         let desk = SubmissionDesk(inbox: processor.inbox, state: processor.state, ledger: processor.ledger)
-        let engine = WebEngine(checker: checker, desk: desk)
+        let engine = WebEngine(checker: checker, desk: desk, ledger: processor.ledger)
         var settings = WebSettings()
         settings.submissionsPerWindow = submissionLimit
         settings.submissionWindow = submissionWindow
