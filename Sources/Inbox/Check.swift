@@ -35,7 +35,7 @@ extension InboxProcessor {
         guard let entry = try FileSystem.snapshot(workPath) else { return nil }
         var sha256: String?
         var size: Int64?
-        let verdict: Verdict
+        var verdict: Verdict
         if entry.kind != .regular {
             verdict = Verdict(file: fileName, format: nil, encoding: nil,
                               findings: [Finding(.notRegularFile(kind: entry.kind.label))], record: nil)
@@ -53,8 +53,10 @@ extension InboxProcessor {
                 if read.size > Int64(readLimit) {
                     // Not read whole (see readRegularFile), so not hashed either.
                     sha256 = nil
-                    verdict = Verdict(file: fileName, format: nil, encoding: nil,
-                                      findings: [Finding(.tooLarge(size: Int(read.size), limit: readLimit))], record: nil)
+                    var refused = Verdict(file: fileName, format: nil, encoding: nil,
+                                          findings: [Finding(.tooLarge(size: Int(read.size), limit: readLimit))], record: nil)
+                    refused.contact = checker.contact(ofUnreadable: FileSystem.readPrefix(workPath, atMost: ContactReader.plainTextLimit))
+                    verdict = refused
                 } else {
                     sha256 = hexDigest(hasher.finalize())
                     verdict = checker.check(read.data, file: fileName)

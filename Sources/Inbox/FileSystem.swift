@@ -256,6 +256,25 @@ enum FileSystem {
         return (data, total)
     }
 
+    /// At most the first `count` bytes of a regular file (never following a link), for the
+    /// contact of a file too large to check; empty when it cannot be read.
+    static func readPrefix(_ path: String, atMost count: Int) -> Data {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return Data() }
+        defer { close(fd) }
+        var data = Data(count: count)
+        var filled = 0
+        while filled < count {
+            let got = data.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress.map { $0 + filled }, count - filled)
+            }
+            if got < 0 && errno == EINTR { continue }
+            if got <= 0 { break }
+            filled += got
+        }
+        return data.prefix(filled)
+    }
+
     /// Writes a file durably and atomically: a temporary beside it, `fsync`, `rename`, then
     /// the directory is synced. A crash leaves the old file or the new one, never half.
     /// With `syncDirectory: false` the directory is left for the caller to sync once for

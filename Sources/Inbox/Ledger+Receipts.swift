@@ -30,8 +30,11 @@ extension Ledger {
             first = original.receivedAt
             findings = original.findings
         }
-        return Notice(station: submission.key?.station, bureau: submission.key?.bureau, fileName: submission.fileName,
-                      storedName: submission.storedName, receivedAt: submission.receivedAt, sha256: submission.sha256,
-                      findings: findings, repeatsSubmissionOf: first)
+        let contact = try rejection(submissionID: submission.duplicateOf ?? submission.id)
+        return Notice(station: contact?.station ?? submission.key?.station, bureau: contact?.bureau ?? submission.key?.bureau,
+                      fiscalYear: contact?.fiscalYear ?? submission.key?.fiscalYear, round: contact?.round ?? submission.key?.round,
+                      contactVerified: contact?.contactVerified ?? true, officeContact: try officeContact(),
+                      fileName: submission.fileName, storedName: submission.storedName, receivedAt: submission.receivedAt,
+                      sha256: submission.sha256, findings: findings, repeatsSubmissionOf: first)
     }
 }

@@ -15,10 +15,13 @@ public enum Outcome: String, Sendable, Codable, CaseIterable {
     case duplicate
 }
 
-/// Whether someone still has to follow a rejection up.
-public enum RejectionStatus: String, Sendable, Codable {
+/// Where the follow-up of a rejection stands (docs/office.md#follow-up).
+public enum RejectionStatus: String, Sendable, Codable, CaseIterable {
+    /// Nobody has acted on it yet.
     case open
-    /// A form with the same key was accepted later.
+    /// An officer reached the station (the note says how and what was agreed).
+    case contacted
+    /// A form with the same key was accepted later, or an officer closed it with a note.
     case resolved
 }
 
@@ -76,15 +79,24 @@ public struct Rejection: Sendable, Equatable {
     public var storedName: String
     public var station: String?
     public var bureau: String?
+    public var province: String?
     public var fiscalYear: Int?
     public var round: Int?
+    public var reporter: String?
     public var phone: String?
+    /// False when the contact above was read from the file's plain text or raw fields of a
+    /// form refused before it became a record (`Contact.verified`).
+    public var contactVerified: Bool
     /// The error rules that rejected the form, in the order found, without repeats.
     public var rules: [String]
     public var status: RejectionStatus
-    /// The submission whose acceptance resolved it.
+    /// The submission whose acceptance resolved it (nil when resolved by hand).
     public var resolvedBy: Int64?
     public var resolvedAt: Date?
+    /// The latest follow-up note, and who wrote it when.
+    public var latestNote: String?
+    public var latestNoteBy: String?
+    public var latestNoteAt: Date?
 }
 
 /// What one commit adds to the ledger; built by the processor, applied in one transaction.
@@ -438,22 +450,32 @@ public final class Ledger: Sendable, SubmissionStore {
             if let previous {
                 try db.cachedStatement(sql: "UPDATE records SET superseded_by = ? WHERE id = ?").execute(arguments: [recordID, previous])
             }
+            // The key's rejections still followed up are closed by this form, each with an
+            // event that says which file closed it.
+            let at = Ledger.timestamp(draft.receivedAt)
+            try db.cachedStatement(sql: """
+                INSERT INTO rejection_events (rejection_id, at, actor, status, note, resolved_by)
+                SELECT id, ?, 'pipeline', 'resolved', ?, ? FROM rejections
+                WHERE status != 'resolved' AND fiscal_year = ? AND round = ? AND bureau = ? AND station = ?
+                """).execute(arguments: [at, "รับแบบรายงานที่ส่งใหม่แล้ว / resubmission accepted: \(draft.fileName)", submissionID]
+                                 + keyArguments)
             try db.cachedStatement(sql: """
                 UPDATE rejections SET status = 'resolved', resolved_by = ?, resolved_at = ?
-                WHERE status = 'open' AND fiscal_year = ? AND round = ? AND bureau = ? AND station = ?
-                """).execute(arguments: [submissionID, Ledger.timestamp(draft.receivedAt)] + keyArguments)
+                WHERE status != 'resolved' AND fiscal_year = ? AND round = ? AND bureau = ? AND station = ?
+                """).execute(arguments: [submissionID, at] + keyArguments)
         case .rejected:
             var rules: [String] = []
             for finding in verdict.findings where finding.severity == .error && !rules.contains(finding.rule.rawValue) {
                 rules.append(finding.rule.rawValue)
             }
+            let contact = record.map(Contact.init) ?? verdict.contact ?? Contact()
             try db.cachedStatement(sql: """
-                INSERT INTO rejections (submission_id, received_at, file_name, stored_name, station, bureau,
-                    fiscal_year, round, phone, rules, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')
+                INSERT INTO rejections (submission_id, received_at, file_name, stored_name, station, bureau, province,
+                    fiscal_year, round, reporter, phone, contact_verified, rules, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')
                 """).execute(arguments: [submissionID, Ledger.timestamp(draft.receivedAt), draft.fileName, draft.storedName,
-                                 record?.station, record?.bureau, record?.fiscalYear, record?.round, record?.phone,
-                                 rules.joined(separator: ",")])
+                                 contact.station, contact.bureau, contact.province, contact.fiscalYear, contact.round,
+                                 contact.reporter, contact.phone, contact.verified, rules.joined(separator: ",")])
         case .duplicate:
             break
         }
@@ -592,12 +614,15 @@ public final class Ledger: Sendable, SubmissionStore {
         public var bureau: String?
         public var station: String?
         public var rule: String?
+        public var id: Int64?
 
-        public init(status: RejectionStatus? = .open, bureau: String? = nil, station: String? = nil, rule: String? = nil) {
+        public init(status: RejectionStatus? = .open, bureau: String? = nil, station: String? = nil, rule: String? = nil,
+                    id: Int64? = nil) {
             self.status = status
             self.bureau = bureau
             self.station = station
             self.rule = rule
+            self.id = id
         }
     }
 
@@ -605,28 +630,54 @@ public final class Ledger: Sendable, SubmissionStore {
     public func rejections(_ filter: RejectionFilter = RejectionFilter()) throws -> [Rejection] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
-        if let status = filter.status { conditions.append("status = ?"); arguments += [status.rawValue] }
-        if let bureau = filter.bureau { conditions.append("bureau = ?"); arguments += [bureau] }
-        if let station = filter.station { conditions.append("station = ?"); arguments += [station] }
-        if let rule = filter.rule { conditions.append("(',' || rules || ',') LIKE ?"); arguments += ["%,\(rule),%"] }
+        if let status = filter.status { conditions.append("r.status = ?"); arguments += [status.rawValue] }
+        if let bureau = filter.bureau { conditions.append("r.bureau = ?"); arguments += [bureau] }
+        if let station = filter.station { conditions.append("r.station = ?"); arguments += [station] }
+        if let rule = filter.rule {
+            // instr, not LIKE: a `%` or `_` in the rule given matches only itself.
+            conditions.append("instr(',' || rules || ',', ?) > 0"); arguments += [",\(rule),"]
+        }
+        if let id = filter.id { conditions.append("r.id = ?"); arguments += [id] }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try database.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, submission_id, received_at, file_name, stored_name, station, bureau, fiscal_year, round,
-                       phone, rules, status, resolved_by, resolved_at
-                FROM rejections \(whereClause) ORDER BY id
-                """), arguments: arguments).map { row in
-                let rules: String = row["rules"]
-                return Rejection(
-                    id: row["id"], submissionID: row["submission_id"],
-                    receivedAt: Ledger.date(row["received_at"]) ?? Date(timeIntervalSince1970: 0),
-                    fileName: row["file_name"], storedName: row["stored_name"], station: row["station"],
-                    bureau: row["bureau"], fiscalYear: row["fiscal_year"], round: row["round"], phone: row["phone"],
-                    rules: rules.split(separator: ",").map(String.init),
-                    status: RejectionStatus(rawValue: row["status"]) ?? .open,
-                    resolvedBy: row["resolved_by"], resolvedAt: Ledger.date(row["resolved_at"]))
-            }
+            try Row.fetchAll(db, sql: """
+                SELECT r.id, submission_id, received_at, file_name, stored_name, station, bureau, province, fiscal_year,
+                       round, reporter, phone, contact_verified, rules, r.status, r.resolved_by, resolved_at,
+                       e.note AS latest_note, e.actor AS latest_actor, e.at AS latest_at
+                FROM rejections r
+                LEFT JOIN rejection_events e ON e.id = (SELECT max(id) FROM rejection_events WHERE rejection_id = r.id)
+                \(whereClause) ORDER BY r.id
+                """, arguments: arguments).map(Ledger.rejection)
         }
+    }
+
+    private static func rejection(_ row: Row) -> Rejection {
+        let rules: String = row["rules"]
+        return Rejection(
+            id: row["id"], submissionID: row["submission_id"],
+            receivedAt: Ledger.date(row["received_at"]) ?? Date(timeIntervalSince1970: 0),
+            fileName: row["file_name"], storedName: row["stored_name"], station: row["station"],
+            bureau: row["bureau"], province: row["province"], fiscalYear: row["fiscal_year"], round: row["round"],
+            reporter: row["reporter"], phone: row["phone"], contactVerified: row["contact_verified"],
+            rules: rules.split(separator: ",").map(String.init),
+            status: RejectionStatus(rawValue: row["status"]) ?? .open,
+            resolvedBy: row["resolved_by"], resolvedAt: Ledger.date(row["resolved_at"]),
+            latestNote: row["latest_note"], latestNoteBy: row["latest_actor"], latestNoteAt: Ledger.date(row["latest_at"]))
+    }
+
+    /// The rejection row of a submission, if it has one.
+    public func rejection(submissionID: Int64) throws -> Rejection? {
+        try lookUp { db in
+            try Row.fetchOne(db, sql: """
+                SELECT r.*, NULL AS latest_note, NULL AS latest_actor, NULL AS latest_at
+                FROM rejections r WHERE submission_id = ?
+                """, arguments: [submissionID]).map(Ledger.rejection)
+        }
+    }
+
+    /// The receiving office's contact for notices (`pipeline serve --office-contact`), if set.
+    public func officeContact() throws -> String? {
+        try lookUp { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'office_contact'") }
     }
 
     /// `PRAGMA integrity_check`: `ok` when the database file is sound.

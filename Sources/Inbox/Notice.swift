@@ -11,6 +11,14 @@ import Ingest
 public struct Notice: Sendable {
     public var station: String?
     public var bureau: String?
+    /// The report the form was for (Buddhist Era; months), as far as the file says.
+    public var fiscalYear: Int?
+    public var round: Int?
+    /// False when station, bureau, year and round were read from the file's plain text of a
+    /// form refused early (docs/office.md#whom-to-call), not from a checked record.
+    public var contactVerified: Bool
+    /// How to reach the receiving office (`pipeline serve --office-contact`), if set.
+    public var officeContact: String?
     /// The name the file had when it arrived.
     public var fileName: String
     /// Its name in `rejected/`.
@@ -21,10 +29,15 @@ public struct Notice: Sendable {
     /// For a byte-identical resend of a rejected file: when the first copy arrived.
     public var repeatsSubmissionOf: Date?
 
-    public init(station: String?, bureau: String?, fileName: String, storedName: String, receivedAt: Date,
-                sha256: String?, findings: [Finding], repeatsSubmissionOf: Date? = nil) {
+    public init(station: String?, bureau: String?, fiscalYear: Int? = nil, round: Int? = nil,
+                contactVerified: Bool = true, officeContact: String? = nil, fileName: String, storedName: String,
+                receivedAt: Date, sha256: String?, findings: [Finding], repeatsSubmissionOf: Date? = nil) {
         self.station = station
         self.bureau = bureau
+        self.fiscalYear = fiscalYear
+        self.round = round
+        self.contactVerified = contactVerified
+        self.officeContact = officeContact
         self.fileName = fileName
         self.storedName = storedName
         self.receivedAt = receivedAt
@@ -64,8 +77,11 @@ public struct Notice: Sendable {
 
         out.append("แจ้งผลการตรวจแบบรายงาน โครงการ กต.ตร. พบประชาชน: ไม่รับแบบรายงาน ขอให้แก้ไขแล้วส่งใหม่")
         out.append("")
-        out.append("หน่วยปฏิบัติ: \(station.map(ThaiDigits.thai) ?? "ไม่ทราบ (อ่านจากแบบรายงานไม่ได้)")")
-        out.append("สังกัด: \(bureau.map(ThaiDigits.thai) ?? "ไม่ทราบ (อ่านจากแบบรายงานไม่ได้)")")
+        let unverifiedThai = contactVerified ? "" : " (อ่านจากข้อความในไฟล์ ยังไม่ได้ตรวจ)"
+        out.append("หน่วยปฏิบัติ: \(station.map { ThaiDigits.thai($0) + unverifiedThai } ?? "ไม่ทราบ (อ่านจากแบบรายงานไม่ได้)")")
+        out.append("สังกัด: \(bureau.map { ThaiDigits.thai($0) + unverifiedThai } ?? "ไม่ทราบ (อ่านจากแบบรายงานไม่ได้)")")
+        out.append("รายงาน: ปีงบประมาณ \(fiscalYear.map { ThaiDigits.thai(String($0)) } ?? "ไม่ทราบ") "
+                   + "รอบ \(round.map { ThaiDigits.thai(String($0)) + " เดือน" } ?? "ไม่ทราบ")")
         out.append("ไฟล์: \(fileName)" + (storedName == fileName ? "" : " (เก็บไว้ในชื่อ \(storedName))"))
         out.append("รับเมื่อ: \(day.map { $0.thai } ?? "-") เวลา \(ThaiDigits.thai(time)) น.")
         if let sha256 { out.append("SHA-256: \(sha256)") }
@@ -86,13 +102,16 @@ public struct Notice: Sendable {
         out.append("")
         out.append("วิธีส่งใหม่: แก้ไขทุกข้อข้างต้นในแบบรายงานฉบับเดิม แล้วส่งทั้งฉบับเข้ามาใหม่ (ใช้ชื่อไฟล์ใดก็ได้)")
         out.append("เมื่อรับแบบรายงานที่ถูกต้องของหน่วย รอบ และปีงบประมาณเดียวกันแล้ว รายการนี้จะปิดโดยอัตโนมัติ")
+        if let officeContact { out.append("สอบถาม: \(officeContact)") }
         out.append("")
         out.append("----------------------------------------")
         out.append("")
         out.append("Report form check, กต.ตร. พบประชาชน project: REJECTED — please correct the form and send it again")
         out.append("")
-        out.append("Station: \(station ?? "unknown (could not be read from the form)")")
-        out.append("Bureau: \(bureau ?? "unknown (could not be read from the form)")")
+        let unverifiedEnglish = contactVerified ? "" : " (read from the file's text, not verified)"
+        out.append("Station: \(station.map { $0 + unverifiedEnglish } ?? "unknown (could not be read from the form)")")
+        out.append("Bureau: \(bureau.map { $0 + unverifiedEnglish } ?? "unknown (could not be read from the form)")")
+        out.append("Report: fiscal year \(fiscalYear.map(String.init) ?? "unknown"), round \(round.map { "\($0) months" } ?? "unknown")")
         out.append("File: \(fileName)" + (storedName == fileName ? "" : " (kept as \(storedName))"))
         out.append("Received: \(day.map { $0.english } ?? "-") \(time) (Thailand time)")
         if let sha256 { out.append("SHA-256: \(sha256)") }
@@ -113,6 +132,7 @@ public struct Notice: Sendable {
         out.append("")
         out.append("To resend: correct every point above in the same form and send the whole form again (any file name will do).")
         out.append("Once a correct form for the same station, round and fiscal year is accepted, this rejection is closed automatically.")
+        if let officeContact { out.append("Questions: \(officeContact)") }
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -259,12 +259,7 @@ public struct Reconciler {
         logger.notice("reconcile: \(folder.rawValue)/\(name) had no ledger row; checked again and entered as \(outcome.rawValue)",
                       metadata: ["claim": "\(claimID)"])
         guard folder == .rejected, !present.contains(Notice.fileName(for: name)) else { return false }
-        var findings = submission.findings
-        var first: Date?
-        if let original { findings = original.findings; first = original.receivedAt }
-        let notice = Notice(station: submission.key?.station, bureau: submission.key?.bureau, fileName: submission.fileName,
-                            storedName: submission.storedName, receivedAt: submission.receivedAt, sha256: submission.sha256,
-                            findings: findings, repeatsSubmissionOf: first)
+        let notice = try ledger.notice(for: submission)
         try FileSystem.writeAtomically(Data(notice.text.utf8),
                                        to: (state.rejected as NSString).appendingPathComponent(Notice.fileName(for: name)))
         logger.notice("reconcile: wrote the missing notice rejected/\(Notice.fileName(for: name))")

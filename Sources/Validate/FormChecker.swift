@@ -10,14 +10,17 @@ public struct FormChecker: FormChecking {
     let xmlReader: XMLFormReader
     let textReader: TextFormReader
     let validator: Validator
+    let contactReader: ContactReader
     let sizeLimit: Int
 
     public init(resources: Resources, sizeLimit: Int = FormDecoder.defaultSizeLimit) throws(ResourceError) {
         self.resources = resources
         self.sizeLimit = sizeLimit
         xmlReader = XMLFormReader(schema: try resources.compileFormSchema())
-        textReader = TextFormReader(vocabulary: try resources.loadTextVocabulary())
+        let vocabulary = try resources.loadTextVocabulary()
+        textReader = TextFormReader(vocabulary: vocabulary)
         validator = Validator(ruleBook: try resources.loadRuleBook())
+        contactReader = ContactReader(ruleBook: validator.ruleBook, vocabulary: vocabulary)
     }
 
     /// The rule sets the checker judges by (for step names and windows on the web pages).
@@ -33,8 +36,10 @@ public struct FormChecker: FormChecking {
         let data = try handle.read(upToCount: sizeLimit + 1) ?? Data()
         if data.count > sizeLimit {
             let size = (try? handle.seekToEnd()).map(Int.init) ?? data.count
-            return Verdict(file: file, format: nil, encoding: nil,
-                           findings: [Finding(.tooLarge(size: size, limit: sizeLimit))], record: nil)
+            var verdict = Verdict(file: file, format: nil, encoding: nil,
+                                  findings: [Finding(.tooLarge(size: size, limit: sizeLimit))], record: nil)
+            verdict.contact = contact(ofUnreadable: data)
+            return verdict
         }
         return check(data, file: file)
     }
@@ -43,7 +48,9 @@ public struct FormChecker: FormChecking {
         let decoded: DecodedText
         switch FormDecoder.decode(data, sizeLimit: sizeLimit) {
         case .unreadable(let problem):
-            return Verdict(file: file, format: nil, encoding: nil, findings: [Finding(problem)], record: nil)
+            var verdict = Verdict(file: file, format: nil, encoding: nil, findings: [Finding(problem)], record: nil)
+            verdict.contact = contact(ofUnreadable: data)
+            return verdict
         case .decoded(let text):
             decoded = text
         }
@@ -51,7 +58,15 @@ public struct FormChecker: FormChecking {
         let reading = Self.looksLikeXML(decoded.text)
             ? xmlReader.read(data, encoding: decoded.encoding)
             : textReader.read(decoded)
-        return validator.verdict(on: reading, file: file)
+        var verdict = validator.verdict(on: reading, file: file)
+        verdict.contact = contactReader.contact(record: verdict.record, form: reading.form, data: data)
+        return verdict
+    }
+
+    /// Whom to call about a file that was not read as a form (over the size limit, not
+    /// text): from its first bytes' plain text, unverified.
+    public func contact(ofUnreadable data: Data) -> Contact {
+        contactReader.contact(record: nil, form: nil, data: data)
     }
 
     /// An XML form starts, after any white space, with `<` (a declaration, a comment or the

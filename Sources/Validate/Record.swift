@@ -98,6 +98,9 @@ public struct Verdict: Sendable {
     public var findings: [Finding]
     /// Present when the form could be read far enough to build one; stored only when accepted.
     public var record: Record?
+    /// Whom to call about the form, as far as the file says (`ContactReader`); `nil` when
+    /// the checker did not look (a file that could not be read at all).
+    public var contact: Contact?
 
     public var accepted: Bool { !findings.hasErrors }
 

@@ -139,7 +139,8 @@ struct NoticeTests {
             Finding(.badPhone("123"), line: 15),
         ]
         // 20 Apr 2021 03:05 UTC = 10:05 in Thailand.
-        let notice = Notice(station: "สภ.เมืองเชียงใหม่", bureau: "ภ.5", fileName: "report.txt", storedName: "report-2.txt",
+        let notice = Notice(station: "สภ.เมืองเชียงใหม่", bureau: "ภ.5", fiscalYear: 2564, round: 6,
+                            officeContact: "ฝ่ายอำนวยการ ภ.5 โทร 053-123-456", fileName: "report.txt", storedName: "report-2.txt",
                             receivedAt: Date(timeIntervalSince1970: 1_618_887_900), sha256: String(repeating: "ab", count: 32),
                             findings: findings)
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
@@ -158,5 +159,17 @@ struct NoticeTests {
         #expect(notice.text.contains("Station: unknown"))
         #expect(notice.text.contains("[unreadable]"))
         #expect(!notice.text.contains("SHA-256"))
+        #expect(notice.text.contains("รายงาน: ปีงบประมาณ ไม่ทราบ รอบ ไม่ทราบ"))
+        #expect(!notice.text.contains("สอบถาม:"), "no office contact set, no line")
+    }
+
+    @Test("a contact read from the file's text is marked unverified in both languages")
+    func unverifiedContact() {
+        let notice = Notice(station: "สน.บางรัก", bureau: "บช.น.", fiscalYear: 2564, round: 6, contactVerified: false,
+                            fileName: "x.xml", storedName: "x.xml", receivedAt: Date(), sha256: nil, findings: [Finding(.emptyFile)])
+        #expect(notice.text.contains("หน่วยปฏิบัติ: สน.บางรัก (อ่านจากข้อความในไฟล์ ยังไม่ได้ตรวจ)"))
+        #expect(notice.text.contains("Station: สน.บางรัก (read from the file's text, not verified)"))
+        #expect(notice.text.contains("รายงาน: ปีงบประมาณ ๒๕๖๔ รอบ ๖ เดือน"))
+        #expect(notice.text.contains("Report: fiscal year 2564, round 6 months"))
     }
 }

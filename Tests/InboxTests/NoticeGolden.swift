@@ -4,6 +4,7 @@ let goldenNotice = #"""
 
 หน่วยปฏิบัติ: สภ.เมืองเชียงใหม่
 สังกัด: ภ.๕
+รายงาน: ปีงบประมาณ ๒๕๖๔ รอบ ๖ เดือน
 ไฟล์: report.txt (เก็บไว้ในชื่อ report-2.txt)
 รับเมื่อ: ๒๐ เม.ย. ๒๕๖๔ เวลา ๑๐:๐๕ น.
 SHA-256: abababababababababababababababababababababababababababababababab
@@ -17,6 +18,7 @@ SHA-256: abababababababababababababababababababababababababababababababab
 
 วิธีส่งใหม่: แก้ไขทุกข้อข้างต้นในแบบรายงานฉบับเดิม แล้วส่งทั้งฉบับเข้ามาใหม่ (ใช้ชื่อไฟล์ใดก็ได้)
 เมื่อรับแบบรายงานที่ถูกต้องของหน่วย รอบ และปีงบประมาณเดียวกันแล้ว รายการนี้จะปิดโดยอัตโนมัติ
+สอบถาม: ฝ่ายอำนวยการ ภ.5 โทร 053-123-456
 
 ----------------------------------------
 
@@ -24,6 +26,7 @@ Report form check, กต.ตร. พบประชาชน project: REJECTED 
 
 Station: สภ.เมืองเชียงใหม่
 Bureau: ภ.5
+Report: fiscal year 2564, round 6 months
 File: report.txt (kept as report-2.txt)
 Received: 20 Apr 2021 10:05 (Thailand time)
 SHA-256: abababababababababababababababababababababababababababababababab
@@ -37,5 +40,6 @@ Warnings (not why it was rejected, but worth correcting too):
 
 To resend: correct every point above in the same form and send the whole form again (any file name will do).
 Once a correct form for the same station, round and fiscal year is accepted, this rejection is closed automatically.
+Questions: ฝ่ายอำนวยการ ภ.5 โทร 053-123-456
 
 """#

@@ -17,6 +17,9 @@ public struct TextFormVocabulary: Sendable {
     /// Evidence introducers as written (`หลักฐาน`), searched in the step value.
     let evidenceIntroducers: [String]
 
+    /// The field a label names (`มือถือ` → phone), however it is spaced or cased.
+    public func field(labeled label: String) -> FormField? { fields[ThaiText.matchKey(label)] }
+
     /// Reads and checks the vocabulary file. Errors name the file and the problem.
     public static func load(from url: URL) throws -> TextFormVocabulary {
         let data: Data
