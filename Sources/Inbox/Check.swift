@@ -21,16 +21,28 @@ extension InboxProcessor {
     /// order, each beside its claim; `nil` for a file that is gone.
     func check(_ claims: [Claim]) -> [(claim: Claim, result: Result<Checked?, any Error>)] {
         let checker = self.checker, readLimit = self.readLimit
+        // Read once a batch, so a roster imported while `watch` or `serve` runs counts from
+        // the next batch on; a roster that cannot be read checks nothing (and says so).
+        let roster: StationRoster
+        do {
+            roster = try ledger.roster()
+        } catch {
+            logger.error("could not read the roster: \(error); stations are not checked against it in this batch")
+            roster = StationRoster([])
+        }
         let slots = CheckSlots(count: claims.count)
         DispatchQueue.concurrentPerform(iterations: claims.count) { index in
-            slots[index] = Result { try InboxProcessor.check(claims[index], checker: checker, readLimit: readLimit) }
+            slots[index] = Result {
+                try InboxProcessor.check(claims[index], checker: checker, roster: roster, readLimit: readLimit)
+            }
         }
         return zip(claims, slots.results).map { (claim: $0, result: $1) }
     }
 
     /// A file in `work/` read (never following a link), hashed and checked. Touches neither
     /// the ledger nor the folders, so several run at once. `nil` when the entry is gone.
-    static func check(_ claim: Claim, checker: any FormChecking, readLimit: Int) throws -> Checked? {
+    static func check(_ claim: Claim, checker: any FormChecking, roster: StationRoster = StationRoster([]),
+                      readLimit: Int) throws -> Checked? {
         let workPath = claim.workPath, fileName = claim.fileName
         guard let entry = try FileSystem.snapshot(workPath) else { return nil }
         var sha256: String?
@@ -59,7 +71,7 @@ extension InboxProcessor {
                     verdict = refused
                 } else {
                     sha256 = hexDigest(hasher.finalize())
-                    verdict = checker.check(read.data, file: fileName)
+                    verdict = roster.check(checker.check(read.data, file: fileName))
                 }
             } catch let error as FileSystemError {
                 sha256 = nil

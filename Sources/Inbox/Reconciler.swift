@@ -239,7 +239,8 @@ public struct Reconciler {
         let path = (state.folder(folder) as NSString).appendingPathComponent(name)
         let claimID = "reconciled-" + InboxProcessor.newClaimID()
         guard let checked = try InboxProcessor.check(Claim(claimID: claimID, fileName: name, workPath: path),
-                                                     checker: checker, readLimit: readLimit)
+                                                     checker: checker, roster: try ledger.roster(),
+                                                     readLimit: readLimit)
         else { return false }
         var outcome: Outcome = checked.verdict.accepted ? .accepted : .rejected
         var original: Submission?

@@ -60,6 +60,7 @@ public struct FormChecker: FormChecking {
             : textReader.read(decoded)
         var verdict = validator.verdict(on: reading, file: file)
         verdict.contact = contactReader.contact(record: verdict.record, form: reading.form, data: data)
+        verdict.stationLine = reading.form?[.station]?.line
         return verdict
     }
 

@@ -101,6 +101,9 @@ public struct Verdict: Sendable {
     /// Whom to call about the form, as far as the file says (`ContactReader`); `nil` when
     /// the checker did not look (a file that could not be read at all).
     public var contact: Contact?
+    /// The line of the form's station field, for findings judged after the check (the
+    /// roster's `unknown-station`).
+    public var stationLine: Int?
 
     public var accepted: Bool { !findings.hasErrors }
 

@@ -46,7 +46,8 @@ import Testing
     ]
 
     @Test func everyRuleHasATriggerHere() {
-        #expect(Set(Self.triggers.map(\.0)) == Set(Rule.allCases))
+        // The roster's rule is triggered with a roster: Tests/ValidateTests/StationRosterTests.swift.
+        #expect(Set(Self.triggers.map(\.0)) == Set(Rule.allCases).subtracting(Rule.rosterRules))
     }
 
     @Test(arguments: [("text", text), ("xml", xml)])

@@ -246,7 +246,8 @@ struct InstructionFollowTests {
     @Test("every rule with an instruction has a case here")
     func everyInstructedRuleIsCovered() {
         let withoutInstruction: Set<Rule> = [.window, .behindPlan]
-        #expect(Set(Self.cases.map(\.rule)) == Set(Rule.allCases).subtracting(withoutInstruction))
+        // The roster's rule needs a roster; its suggestion is followed in StationRosterTests.
+        #expect(Set(Self.cases.map(\.rule)) == Set(Rule.allCases).subtracting(withoutInstruction).subtracting(Rule.rosterRules))
     }
 
     @Test(arguments: cases)

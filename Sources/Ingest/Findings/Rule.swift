@@ -54,12 +54,15 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     /// A done step dated inside the fiscal year but outside its month window: it counts,
     /// and the record says it was not on time.
     case window
+    /// With a roster loaded: a station the roster does not list (docs/office.md#the-roster).
+    /// Judged by the inbox against the state's roster, not by the form alone.
+    case unknownStation = "unknown-station"
 
     /// The default severity; a rule set may change it (`severities` in its file, within
     /// the limits of `mayBe(_:)`).
     public var severity: Severity {
         switch self {
-        case .alias, .ceYear, .unknownField, .badPhone, .behindPlan, .window: return .warning
+        case .alias, .ceYear, .unknownField, .badPhone, .behindPlan, .window, .unknownStation: return .warning
         default: return .error
         }
     }
@@ -74,6 +77,10 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         case (.error, .warning): return !Rule.readingRules.contains(self)
         }
     }
+
+    /// The rules judged against the state (the roster), not the form alone: a check
+    /// without a state never finds them.
+    public static let rosterRules: Set<Rule> = [.unknownStation]
 
     /// The rules about reading the file, which always stay errors.
     public static let readingRules: Set<Rule> = [.unreadable, .malformed, .unsafeXML, .schema]
