@@ -23,7 +23,21 @@ extension Ledger {
     /// The summary over current records, by fiscal year, round and bureau (บช.น. first,
     /// then ภ.1 … ภ.9), each round closed by a total row (`bureau == nil`).
     public func summary() throws -> [SummaryRow] {
-        let records = try records(history: false)
+        SummaryRow.rows(try records(history: false))
+    }
+}
+
+extension SummaryRow {
+    /// A row with no station in it (a bureau on the roster that has sent nothing accepted):
+    /// levels 0 … `steps`, all zero.
+    public static func empty(year: Int, round: Int, bureau: String?, steps: Int) -> SummaryRow {
+        SummaryRow(fiscalYear: year, round: round, bureau: bureau, stations: 0,
+                   levels: [Int](repeating: 0, count: steps + 1), targets: [:], meanScore: 0)
+    }
+
+    /// The summary of `records` (current ones), by fiscal year, round and bureau (บช.น.
+    /// first, then ภ.1 … ภ.9), each round closed by a total row (`bureau == nil`).
+    public static func rows(_ records: [StoredRecord]) -> [SummaryRow] {
         struct Group: Hashable { var year: Int; var round: Int; var bureau: String? }
         var groups: [Group: [StoredRecord]] = [:]
         for record in records {
@@ -52,9 +66,11 @@ extension Ledger {
             }
         }
     }
+}
 
+extension Ledger {
     /// บช.น. before ภ.1 … ภ.9 (and ภ.10 after ภ.9, should a year add one); others last.
-    static func bureauOrder(_ bureau: String) -> (Int, String) {
+    package static func bureauOrder(_ bureau: String) -> (Int, String) {
         if bureau == "บช.น." { return (0, bureau) }
         if bureau.hasPrefix("ภ."), let number = Int(bureau.dropFirst(2)) { return (number, bureau) }
         return (Int.max, bureau)

@@ -8,7 +8,8 @@ struct PipelineCommand: ParsableCommand {
         abstract: "รับและตรวจแบบรายงานโครงการ กต.ตร. พบประชาชน / Intake of station report forms for the กต.ตร. พบประชาชน indicator.",
         subcommands: [
             ValidateCommand.self, RunCommand.self, WatchCommand.self,
-            RejectionsCommand.self, RecordsCommand.self, SummaryCommand.self,
+            RejectionsCommand.self, FollowUpCommand.self, RosterCommand.self, MissingCommand.self,
+            RecordsCommand.self, SummaryCommand.self,
             ReconcileCommand.self, ServeCommand.self,
         ]
     )

@@ -4,19 +4,24 @@ import Inbox
 import Ingest
 import Office
 
-/// `pipeline rejections`: the rejection log, for following rejected forms up.
+/// `pipeline rejections`: the rejection log, whom to call and why.
 struct RejectionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rejections",
-        abstract: "List rejected forms: when, station, bureau, contact phone, rules, file, status.")
+        abstract: "List rejected forms: id, when, station, bureau, year, round, reporter, phone, rules, file, follow-up status and latest note.")
 
     @Option(name: .long, help: "The state folder that `pipeline run` or `watch` filled.")
     var state: String = "state"
 
-    @Flag(exclusivity: .exclusive, help: "Only the rejections still open (the default), or all of them.")
+    @Flag(exclusivity: .exclusive, help: "Only the rejections still followed up (open or contacted; the default), or all of them.")
     var which: Which = .open
 
     enum Which: String, EnumerableFlag { case open, all }
+
+    @Option(help: "Only this follow-up status: open, contacted, resolved or all (overrides --open/--all).")
+    var status: StatusChoice?
+
+    enum StatusChoice: String, ExpressibleByArgument, CaseIterable { case open, contacted, resolved, all }
 
     @Option(help: "Only this bureau (บช.น., ภ.1 … ภ.9; Thai digits are fine).")
     var bureau: String?
@@ -31,61 +36,77 @@ struct RejectionsCommand: ParsableCommand {
     var format: TableFormat = .table
 
     func run() throws {
-        let ledger = try openLedger(state)
-        let filter = Ledger.RejectionFilter(
-            status: which == .open ? .open : nil, bureau: bureau.map(ThaiDigits.arabic),
-            station: station, rule: rule)
-        let rejections = try ledger.rejections(filter)
+        let desk = try openDesk(state)
+        var rows = try desk.rejections(
+            Ledger.RejectionFilter(status: nil, bureau: bureau.map(ThaiDigits.arabic), station: station, rule: rule),
+            scope: .all)
+        switch status {
+        case .open?: rows = rows.filter { $0.status == .open }
+        case .contacted?: rows = rows.filter { $0.status == .contacted }
+        case .resolved?: rows = rows.filter { $0.status == .resolved }
+        case .all?: break
+        case nil: if which == .open { rows = rows.filter { $0.status != .resolved } }
+        }
         switch format {
-        case .json:
-            printRaw(rejections.map(RejectionsCommand.json).map { $0 + "\n" }.joined())
-        case .table, .csv:
-            let table = OfficeTable(
-                columns: [Column("received", thai: "รับเมื่อ (เวลาไทย)"), Column("station", thai: "สถานี"),
-                          Column("bureau", thai: "กองบัญชาการ"), Column("phone", thai: "โทรศัพท์"),
-                          Column("rules", thai: "กฎที่ไม่ผ่าน"), Column("file", thai: "ไฟล์"), Column("status", thai: "สถานะ")],
-                rows: rejections.map { rejection in
-                    [RejectionsCommand.localTime(rejection.receivedAt), rejection.station ?? "?", rejection.bureau ?? "?",
-                     PhoneDisplay.format(rejection.phone), rejection.rules.joined(separator: ","), "rejected/" + rejection.storedName,
-                     rejection.status.rawValue]
-                })
-            printRaw(format == .csv ? table.csv : table.aligned)
+        case .json: printRaw(rows.map { OfficeReports.json($0) + "\n" }.joined())
+        case .table: printRaw(OfficeReports.rejections(rows).aligned)
+        case .csv: printRaw(OfficeReports.rejections(rows).csv)
         }
     }
+}
 
-    /// `2021-04-20 10:05` in Thailand time (UTC+7), what a clerk's clock shows.
-    static func localTime(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-                      parts.hour ?? 0, parts.minute ?? 0)
-    }
+/// `pipeline follow-up ID`: a step of a rejection's follow-up, from the machine.
+struct FollowUpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "follow-up",
+        abstract: "Mark a rejection contacted (with a note), or resolved by hand (with a note); or list its steps.")
 
-    static func json(_ rejection: Rejection) -> String {
-        func string(_ text: String?) -> Any { text ?? NSNull() }
-        let object: [String: Any] = [
-            "received_at": rejection.receivedAt.formatted(Date.ISO8601FormatStyle()),
-            "station": string(rejection.station), "bureau": string(rejection.bureau),
-            "fiscal_year": rejection.fiscalYear ?? NSNull(), "round": rejection.round ?? NSNull(),
-            "phone": string(rejection.phone), "rules": rejection.rules,
-            "file": rejection.fileName, "stored": "rejected/" + rejection.storedName,
-            "notice": "rejected/" + Notice.fileName(for: rejection.storedName),
-            "status": rejection.status.rawValue,
-            "resolved_at": string(rejection.resolvedAt.map { $0.formatted(Date.ISO8601FormatStyle()) }),
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+    @Argument(help: "The rejection's id (the first column of `pipeline rejections`).")
+    var id: Int64
+
+    @Option(help: "contacted or resolved; without it, the rejection's steps are listed.")
+    var status: Step?
+
+    enum Step: String, ExpressibleByArgument, CaseIterable { case contacted, resolved }
+
+    @Option(help: "What was done: whom you reached, what was agreed (required with --status).")
+    var note: String?
+
+    @Option(name: .long, help: "The state folder that `pipeline run` or `watch` filled.")
+    var state: String = "state"
+
+    func run() throws {
+        let desk = try openDesk(state)
+        guard let status else {
+            let events = try desk.events(of: id, scope: .all)
+            for event in events {
+                printRaw("\(OfficeReports.localTime(event.at))  \(event.status.rawValue)  \(event.actor)  \(event.note)\n")
+            }
+            return
+        }
+        let user = OfficeUser.console(name: ProcessInfo.processInfo.environment["USER"] ?? "root")
+        let rejection = try desk.follow(id, status: status == .contacted ? .contacted : .resolved, note: note ?? "", by: user)
+        printRaw("\(rejection.id): \(rejection.status.rawValue) — \(rejection.station ?? "?") \(rejection.fileName)\n")
     }
 }
 
 /// Opens the ledger of an existing state folder, or fails with a message that says what to do.
-func openLedger(_ state: String) throws -> Ledger {
+/// With `create`, a state folder that does not exist yet is made (the roster and users may
+/// come before the first form).
+func openLedger(_ state: String, create: Bool = false) throws -> Ledger {
     let directory = StateDirectory(state)
-    guard FileManager.default.fileExists(atPath: directory.ledger) else {
+    if create { try directory.create() }
+    guard FileManager.default.fileExists(atPath: directory.ledger) || create else {
         throw NoLedger(path: directory.ledger)
     }
     return try Ledger(path: directory.ledger)
+}
+
+/// The office's desk over an existing state, judging roster rows by the built-in rule sets.
+func openDesk(_ state: String, resources: ResourceOptions? = nil, create: Bool = false) throws -> OfficeDesk {
+    let ledger = try openLedger(state, create: create)
+    let checker = try (resources ?? ResourceOptions.parse([])).makeChecker()
+    return OfficeDesk(ledger: ledger, ruleBook: checker.ruleBook)
 }
 
 /// The state folder given holds no ledger (never run, or the wrong folder).
