@@ -9,7 +9,7 @@ struct PipelineCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self, RunCommand.self, WatchCommand.self,
             RejectionsCommand.self, RecordsCommand.self, SummaryCommand.self,
-            ReconcileCommand.self, ServeCommand.self,
+            ReconcileCommand.self, ServeCommand.self, UsersCommand.self,
         ]
     )
 
