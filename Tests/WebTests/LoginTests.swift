@@ -315,3 +315,17 @@ extension LoginTests {
         }
     }
 }
+
+extension LoginTests {
+    @Test("a route the office adds later wins over the catch-alls behind the door")
+    func officeRoutesWinOverTheCatchAll() async throws {
+        let router = buildRouter(engine: try OfficeFixture().engine)
+        router.get("/api/office/probe") { _, _ in "probe" }
+        router.get("/office/probe/{id}") { _, context in context.parameters.get("id") ?? "" }
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/api/office/probe", method: .get) { #expect($0.text == "probe") }
+            try await client.execute(uri: "/office/probe/7", method: .get) { #expect($0.text == "7") }
+            try await client.execute(uri: "/api/office/probe/more", method: .get) { #expect($0.status == .unauthorized) }
+        }
+    }
+}
