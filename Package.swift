@@ -116,6 +116,7 @@ let package = Package(
             dependencies: [
                 "pipeline", "Inbox", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

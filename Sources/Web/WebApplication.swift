@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import Office
 import ServiceLifecycle
 
 /// The router of the web face: the middleware every answer passes through, then one
@@ -15,7 +16,8 @@ import ServiceLifecycle
 /// 4. writes from another site refused (`Origin`, `Sec-Fetch-Site`);
 /// 5. the body read within 1 MiB and the deadline;
 /// then per group: CSRF for the pages' forms, the per-address limit on submissions, the
-/// cap on checks in flight.
+/// cap on checks in flight; for the office, the session (who is logged in) and the door
+/// (nobody: `303` to `/login` for a page, `401` for the API), and logins limited per address.
 public func buildRouter(engine: WebEngine, settings: WebSettings = WebSettings()) -> Router<WebContext> {
     let router = Router(context: WebContext.self, options: [.autoGenerateHeadEndpoints])
     router.add(middleware: SecurityHeadersMiddleware<WebContext>())
@@ -37,12 +39,42 @@ public func buildRouter(engine: WebEngine, settings: WebSettings = WebSettings()
     let apiChecks = router.group().add(middleware: checkCap)
     let apiSends = router.group().add(middleware: submissionLimit)
 
+    // The office: pages and API behind a login. `officeAPI` has no CSRF token: its writes
+    // are guarded by OriginCheckMiddleware above and by the SameSite=Strict session cookie.
+    let users = engine.ledger.map { UserStore(ledger: $0) }
+    let session = SessionMiddleware(users: users)
+    let loginLimit = RateLimitMiddleware(limiter: RateLimiter(limit: settings.loginsPerWindow, window: Double(settings.loginWindow)),
+                                         refusal: { WebError.tooManyLogins(retryAfter: $0) })
+    let loginPages = router.group().add(middleware: session).add(middleware: CSRFMiddleware())
+    let loginSends = router.group().add(middleware: loginLimit).add(middleware: session).add(middleware: CSRFMiddleware())
+    let officePages = router.group().add(middleware: session).add(middleware: RequireUserMiddleware()).add(middleware: CSRFMiddleware())
+    let officeAPI = router.group().add(middleware: session).add(middleware: RequireUserMiddleware())
+
     StaticController().addRoutes(to: plain, table: table)
     CheckController(engine: engine).addRoutes(pages: pages, checks: pageChecks, table: table)
     SubmissionController(engine: engine).addRoutes(pages: pages, sends: pageSends, table: table)
     APIController(engine: engine).addRoutes(checks: apiChecks, sends: apiSends, reads: plain, table: table)
+    LoginController(users: users).addRoutes(pages: loginPages, logins: loginSends, table: table)
+    table.add(officePages, LoginPath.office, .get) { _, context in
+        guard let user = context.user else { throw WebError.loginRequired }
+        return .html(OfficeHomePage(user: user, csrfToken: context.csrfToken).render())
+    }
+    // OfficeController(engine: engine).addRoutes(pages: officePages, api: officeAPI, table: table)
+    addOfficeFallbacks(pages: officePages, api: officeAPI)
     table.addMethodNotAllowed(to: router)
     return router
+}
+
+/// Any other path under `/office/` and `/api/office/` answers behind the door too: nobody
+/// logged in gets the login (`303`, or `401` for the API) and learns nothing of which office
+/// routes exist; a user gets `404`. Routes the office adds take precedence over these.
+private func addOfficeFallbacks(pages: RouterGroup<WebContext>, api: RouterGroup<WebContext>) {
+    let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+    for method in methods {
+        pages.on("/office/**", method: method) { _, _ -> Response in throw WebError.notFound }
+        api.on("/api/office", method: method) { _, _ -> Response in throw WebError.notFound }
+        api.on("/api/office/**", method: method) { _, _ -> Response in throw WebError.notFound }
+    }
 }
 
 /// The whole server: the router on HTTP/1.1 with an idle timeout (a client that stops

@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import Office
 
 /// What the middleware learns about one request and hands on to the routes.
 public struct WebContext: RequestContext {
@@ -15,6 +16,14 @@ public struct WebContext: RequestContext {
     /// The client's address for per-address limits: the peer, or behind a trusted proxy the
     /// last address of `X-Forwarded-For` (set by `ClientAddressMiddleware`).
     public var clientAddress: String
+    /// Who is logged in, from the `session` cookie (`SessionMiddleware`); `nil` for nobody,
+    /// and on the routes that do not look (the clerk's pages).
+    public var user: OfficeUser?
+    /// The CSRF token bound to the login session (kept with it in the ledger), for forms and
+    /// API writes of the office that want a token tied to the session rather than to the browser.
+    public var sessionCSRF: String?
+    /// The session cookie's token when it named a live session, so that logout can end it.
+    var sessionToken: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -119,6 +119,40 @@ extension WebError {
         th: "เก็บแบบรายงานไม่ได้ (ดิสก์ของเครื่องแม่ข่าย) ไม่มีอะไรถูกเก็บ ให้ลองส่งใหม่ภายหลัง",
         en: "The form could not be stored (the server's disk); nothing was stored, send it again later.")
 
+    // MARK: the office's logins
+
+    static let loginRequired = WebError(.unauthorized, code: "login-required",
+        th: "ต้องเข้าสู่ระบบก่อน ให้เข้าสู่ระบบที่ /login แล้วลองใหม่",
+        en: "Log in first (at /login), then try again.")
+
+    static let forbidden = WebError(.forbidden, code: "forbidden",
+        th: "ผู้ใช้นี้ไม่มีสิทธิ์ทำรายการนี้",
+        en: "This user may not do this.")
+
+    /// Never says whether the name or the password was wrong: a login does not tell which
+    /// names exist.
+    static let badLogin = WebError(.unauthorized, code: "bad-login",
+        th: "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
+        en: "The user name or the password is wrong.")
+
+    static func locked(minutes: Int) -> WebError {
+        WebError(.tooManyRequests, code: "locked",
+                 th: "ชื่อผู้ใช้นี้ถูกระงับชั่วคราวเพราะใส่รหัสผ่านผิดหลายครั้ง ให้รอ \(ThaiDigits.thai(minutes)) นาทีแล้วลองใหม่",
+                 en: "This user name is locked after too many failed logins; try again in \(minutes) minutes.",
+                 retryAfter: minutes * 60)
+    }
+
+    static func tooManyLogins(retryAfter: Int) -> WebError {
+        WebError(.tooManyRequests, code: "rate-limited",
+                 th: "เข้าสู่ระบบจากเครื่องนี้ถี่เกินไป ให้รอ \(ThaiDigits.thai(retryAfter)) วินาทีแล้วลองใหม่",
+                 en: "Too many logins tried from this address; wait \(retryAfter) seconds and try again.",
+                 retryAfter: retryAfter)
+    }
+
+    static let officeClosed = WebError(.serviceUnavailable, code: "no-state",
+        th: "เครื่องนี้ไม่ได้เปิดส่วนของสำนักงาน (เปิดโดยไม่มีโฟลเดอร์สถานะ) จึงเข้าสู่ระบบไม่ได้",
+        en: "This server runs without a state, so it has no office pages and no logins.")
+
     static let internalError = WebError(.internalServerError, code: "internal",
         th: "เกิดข้อผิดพลาดในเครื่องแม่ข่าย ให้ลองใหม่",
         en: "Something went wrong on the server; try again.")

@@ -8,6 +8,10 @@ public struct WebSettings: Sendable {
     /// `/new` page's send button together).
     public var submissionsPerWindow: Int = 30
     public var submissionWindow: Int = 60
+    /// Logins (`POST /login`) one client address may try per `loginWindow` seconds, whatever
+    /// the names: the per-name lock-out stops guessing one name, this stops trying many.
+    public var loginsPerWindow: Int = 10
+    public var loginWindow: Int = 60
     /// `/api/validate` and the check pages together: requests being checked at once; beyond
     /// it, `503` with `Retry-After`.
     public var checksInFlight: Int = 256

@@ -10,7 +10,7 @@ struct PipelineCommand: ParsableCommand {
             ValidateCommand.self, RunCommand.self, WatchCommand.self,
             RejectionsCommand.self, FollowUpCommand.self, RosterCommand.self, MissingCommand.self,
             RecordsCommand.self, SummaryCommand.self,
-            ReconcileCommand.self, ServeCommand.self,
+            ReconcileCommand.self, ServeCommand.self, UsersCommand.self,
         ]
     )
 

@@ -98,8 +98,9 @@ struct InboxCLITests {
 
         let csv = try PipelineProcess.run(["rejections", "--state", filled.state, "--format", "csv"])
         #expect(csv.stdout.unicodeScalars.first == "\u{FEFF}")
-        #expect(csv.stdout.contains("รับเมื่อ (เวลาไทย) / received,สถานี / station,กองบัญชาการ / bureau,โทรศัพท์ / phone,"
-            + "กฎที่ไม่ผ่าน / rules,ไฟล์ / file,สถานะ / status\r\n"))
+        #expect(csv.stdout.contains("เลขที่ / id,รับเมื่อ (เวลาไทย) / received,สถานี / station,กองบัญชาการ / bureau,"
+            + "ปีงบประมาณ / fiscal_year,รอบ / round,ผู้รายงาน / reporter,โทรศัพท์ / phone,ข้อมูลติดต่อ / contact,"
+            + "กฎที่ไม่ผ่าน / rules,ไฟล์ / file,สถานะ / status,บันทึกล่าสุด / latest_note\r\n"))
 
         let notice = try String(contentsOfFile: filled.state + "/rejected/b.txt.notice.txt", encoding: .utf8)
         #expect(notice.contains("หน่วยปฏิบัติ: สภ.แม่ริม") && notice.contains("[score-mismatch]") && notice.contains("line 12 [score-mismatch]"))
@@ -128,11 +129,14 @@ struct InboxCLITests {
         #expect(csv.status == 0)
         var lines = String(csv.stdout.dropFirst()).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         lines[0] = csvHeaderKeys(lines[0])
+        // Without a roster its columns are empty; d.txt (สน.บางรัก) is rejected and still open,
+        // b.txt's rejection was resolved by b-fixed.txt.
         #expect(lines == [
-            "fiscal_year,round,bureau,stations,level0,level1,level2,level3,level4,level5,advanced,standard,minimum,below,mean_score",
-            "2564,6,บช.น.,1,0,0,1,0,0,0,0,0,0,1,25.00",
-            "2564,6,ภ.5,2,0,0,2,0,0,0,0,0,0,2,25.00",
-            "2564,6,รวม/all,3,0,0,3,0,0,0,0,0,0,3,25.00",
+            "fiscal_year,round,bureau,roster_stations,stations,rejected_open,missing,reporting_rate,"
+                + "level0,level1,level2,level3,level4,level5,advanced,standard,minimum,below,mean_score,steps_on_time,steps_dated",
+            "2564,6,บช.น.,,1,1,,,0,0,1,0,0,0,0,0,0,1,25.00,2,2",
+            "2564,6,ภ.5,,2,0,,,0,0,2,0,0,0,0,0,0,2,25.00,4,4",
+            "2564,6,รวม/all,,3,1,,,0,0,3,0,0,0,0,0,0,3,25.00,6,6",
         ])
         let table = try PipelineProcess.run(["summary", "--state", filled.state])
         #expect(table.stdout.contains("ภ.5") && table.stdout.contains("รวม/all"))

@@ -35,8 +35,8 @@ struct RuleSetStepsTests {
 
         let summary = try PipelineProcess.run(["summary", "--format", "csv", "--state", box.state])
         let header = String(summary.stdout.dropFirst()).components(separatedBy: "\r\n").first
-        #expect(header.map(csvHeaderKeys) == "fiscal_year,round,bureau,stations,level0,level1,level2,level3,level4,level5,level6,"
-            + "advanced,standard,minimum,below,mean_score")
+        #expect(header.map(csvHeaderKeys) == "fiscal_year,round,bureau,roster_stations,stations,rejected_open,missing,reporting_rate,"
+            + "level0,level1,level2,level3,level4,level5,level6,advanced,standard,minimum,below,mean_score,steps_on_time,steps_dated")
         let json = try PipelineProcess.run(["summary", "--format", "json", "--state", box.state])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.split(separator: "\n")[0].utf8)) as? [String: Any])
         #expect(object["level6"] as? Int == 0 && object["level2"] as? Int == 1)

@@ -40,10 +40,12 @@ final class RateLimiter: Sendable {
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let limiter: RateLimiter
+    /// The refusal, from the seconds to wait: submissions and logins say it in their own words.
+    var refusal: @Sendable (Int) -> WebError = { WebError.rateLimited(retryAfter: $0) }
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         if request.method == .post, let wait = limiter.admit(context.clientAddress) {
-            throw WebError.rateLimited(retryAfter: wait)
+            throw refusal(wait)
         }
         return try await next(request, context)
     }
