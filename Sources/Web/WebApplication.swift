@@ -59,7 +59,7 @@ public func buildRouter(engine: WebEngine, settings: WebSettings = WebSettings()
         guard let user = context.user else { throw WebError.loginRequired }
         return .html(OfficeHomePage(user: user, csrfToken: context.csrfToken).render())
     }
-    // OfficeController(engine: engine).addRoutes(pages: officePages, api: officeAPI, table: table)
+    OfficeController(engine: engine).addRoutes(pages: officePages, api: officeAPI, table: table)
     addOfficeFallbacks(pages: officePages, api: officeAPI)
     table.addMethodNotAllowed(to: router)
     return router

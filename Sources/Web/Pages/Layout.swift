@@ -30,7 +30,7 @@ struct Layout {
                     el("nav") {
                         el("a", [("href", "/")]) { "ตรวจแบบรายงาน"; el("span", [("class", "en")]) { " Check a form" } }
                         el("a", [("href", "/new")]) { "ทำแบบรายงาน"; el("span", [("class", "en")]) { " Make a form" } }
-                        el("a", [("href", "/office")]) { "สำนักงาน"; el("span", [("class", "en")]) { " Office (log in)" } }
+                        el("a", [("href", "/office")]) { "สำนักงาน"; el("span", [("class", "en")]) { " Office" } }
                     }
                 }
                 el("main") { content }

@@ -1,7 +1,7 @@
 import Office
 
-/// `/office`: the office's first page once logged in — who, with which role and bureau, and
-/// the logout button. (A placeholder: the office's own pages will link from here.)
+/// `/office`: the office's first page once logged in — who, with which role and bureau, the
+/// office's pages, and the logout button.
 struct OfficeHomePage {
     var user: OfficeUser
     var csrfToken: String
@@ -9,6 +9,11 @@ struct OfficeHomePage {
     func render() -> String {
         Layout(title: "สำนักงาน", titleEnglish: "The office", content: Markup.joined([
             el("h1") { bilingual("หน้าสำนักงาน", "The office") },
+            el("nav", [("class", "office"), ("aria-label", "สำนักงาน / office")]) {
+                for section in OfficeFrame.sections {
+                    el("a", [("href", section.path)]) { section.thai; el("span", [("class", "en")]) { " \(section.english)" } }
+                }
+            },
             el("section", [("class", "card"), ("id", "who")]) {
                 el("p") { bilingual("เข้าสู่ระบบในชื่อ", "Logged in as"); ": "; el("strong") { user.name } }
                 el("p") { bilingual("บทบาท", "Role"); ": "; role }

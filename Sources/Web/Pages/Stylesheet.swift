@@ -69,6 +69,42 @@ enum Stylesheet {
               font-family: "Tlwg Typo", "Noto Sans Thai", monospace; font-size: .9rem; }
     .receipt { font-family: "Tlwg Typo", monospace; word-break: break-all; }
     .hint { color: var(--muted); font-size: .9rem; margin: .2rem 0; }
+    /* office */
+    nav.office { display: flex; flex-wrap: wrap; gap: .3rem; margin: 0 0 .6rem; }
+    nav.office a { padding: .35rem .7rem; border: 1px solid var(--line); border-radius: 4px; background: #fff;
+                   color: var(--accent); text-decoration: none; }
+    nav.office a[aria-current=page] { background: var(--accent); color: #fff; border-color: var(--accent); }
+    nav.office a[aria-current=page] .en { color: #dce6f5; }
+    .who { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem;
+           color: var(--muted); font-size: .9rem; }
+    form.inline { display: inline; margin: 0; }
+    button.small { padding: .2rem .7rem; margin: 0; font-size: .9rem; }
+    .table-wrap { overflow-x: auto; margin-bottom: 1rem; }
+    .table-wrap table { min-width: 40rem; }
+    td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+    tr.total th, tr.total td { font-weight: bold; background: #f3f5f8; }
+    .nowrap { white-space: nowrap; }
+    .status { display: inline-block; padding: 0 .45rem; border-radius: 3px; font-size: .85rem; white-space: nowrap; }
+    .status-open { background: var(--bad-bg); color: var(--bad); }
+    .status-contacted { background: var(--warn-bg); color: var(--warn); }
+    .status-resolved { background: var(--ok-bg); color: var(--ok); }
+    .unverified { color: var(--warn); font-size: .85rem; }
+    p.problem { background: var(--bad-bg); color: var(--bad); padding: .5rem .8rem; border-radius: 4px; }
+    .phone { white-space: nowrap; font-variant-numeric: tabular-nums; }
+    .downloads { margin: .3rem 0 .8rem; }
+    .count { margin: .3rem 0; font-weight: bold; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 .5rem; }
+    dt { font-weight: bold; }
+    dd { margin: 0; }
+    ol.events { padding-left: 1.2rem; }
+    ol.events p.note { margin: .1rem 0 .6rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+    textarea.note { min-height: 5rem; font-family: inherit; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
+    figure { margin: 0 0 1rem; }
+    figcaption { font-weight: bold; margin-bottom: .3rem; }
+    svg.chart { width: 100%; height: auto; }
+    svg.chart text { font-size: 13px; fill: var(--ink); font-family: inherit; }
+    svg.chart text.value, svg.chart text.legend { fill: var(--muted); font-size: 12px; }
     @media (max-width: 40rem) {
       ol.source .mark { min-width: 0; }
       html { font-size: 16px; }
@@ -78,7 +114,9 @@ enum Stylesheet {
     }
     @media print {
       body { background: #fff; }
-      header.site nav, button, form.check-form, footer { display: none; }
+      header.site nav, button, form.check-form, footer, nav.office, form.filters, .downloads, .who form { display: none; }
+      .table-wrap { overflow: visible; }
+      section.card { break-inside: avoid; }
       header.site { background: none; color: #000; border-bottom: 1px solid #000; }
       .verdict { border-width: 1px; }
       a { color: inherit; text-decoration: none; }
