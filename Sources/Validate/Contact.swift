@@ -108,8 +108,9 @@ public struct ContactReader: Sendable {
     }
 
     /// The contact fields of a file's text, found without parsing it: XML elements whose
-    /// content is plain text (an entity reference, a child element or CDATA is not read:
-    /// nothing is expanded), and plain-text form lines `LABEL: VALUE` under the labels of
+    /// content is plain text, or one entity reference alone whose declaration is a plain
+    /// literal (a child element, CDATA or any other reference is not read: nothing is
+    /// expanded), and plain-text form lines `LABEL: VALUE` under the labels of
     /// the text form's vocabulary. The first value of each field wins.
     func plainFields(_ data: Data) -> [FormField: String] {
         let text = ContactReader.plainText(data.prefix(ContactReader.plainTextLimit))
@@ -137,7 +138,8 @@ public struct ContactReader: Sendable {
     }
 
     /// The text of the first `<name>TEXT</name>` (with or without a namespace prefix or
-    /// attributes) whose content has no markup and no entity reference.
+    /// attributes) whose content has no markup and no entity reference, or is one reference
+    /// to a plain literal (`declaredLiteral`).
     static func elementText(_ name: String, in text: String) -> String? {
         var searchFrom = text.startIndex
         while let open = text.range(of: "<", range: searchFrom..<text.endIndex) {
@@ -150,9 +152,29 @@ public struct ContactReader: Sendable {
             guard tagName == name || tagName.hasSuffix(":" + name), !tag.hasSuffix("/") else { continue }
             let contentEnd = text[close.upperBound...].firstIndex(of: "<") ?? text.endIndex
             let content = text[close.upperBound..<contentEnd]
-            guard !content.contains("&"), text[contentEnd...].hasPrefix("</") else { continue }
-            return String(content)
+            guard text[contentEnd...].hasPrefix("</") else { continue }
+            if !content.contains("&") { return String(content) }
+            if let literal = declaredLiteral(ofLoneReference: content, in: text) { return literal }
         }
         return nil
+    }
+
+    /// For content that is one entity reference alone (`&station;`), the plain literal its
+    /// `<!ENTITY station "…">` declares, when that literal holds no markup and no reference:
+    /// the text the file itself wrote, read as text — no entity is expanded, no parameter,
+    /// external or nested one is followed (docs/office.md#whom-to-call).
+    static func declaredLiteral(ofLoneReference content: Substring, in text: String) -> String? {
+        let trimmed = content.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("&"), trimmed.hasSuffix(";"), trimmed.count > 2 else { return nil }
+        let name = trimmed.dropFirst().dropLast()
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }) else { return nil }
+        guard let declaration = text.range(of: "<!ENTITY \(name) ") ?? text.range(of: "<!ENTITY \(name)\t") else { return nil }
+        let rest = text[declaration.upperBound...].drop { $0.isWhitespace }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let body = rest.dropFirst()
+        guard let end = body.firstIndex(of: quote) else { return nil }
+        let literal = body[..<end]
+        guard !literal.contains(where: { "&%<>".contains($0) }), literal.count <= 200 else { return nil }
+        return String(literal)
     }
 }

@@ -22,13 +22,13 @@ struct ContactTests {
                                            phone: "0812345678", verified: true))
     }
 
-    @Test("unsafe XML (a DOCTYPE with an entity): plain text only, the entity not expanded, unverified")
+    @Test("unsafe XML (a DOCTYPE with an entity): plain text only; a lone reference to a plain literal gives that literal; unverified")
     func unsafeXMLNamesTheBureau() throws {
         let data = try Data(contentsOf: Repo.root.appendingPathComponent("inbox/bangrak-r6.xml"))
         let verdict = checker.check(data, file: "bangrak-r6.xml")
         #expect(verdict.record == nil)
         let contact = try #require(verdict.contact)
-        #expect(contact.station == nil, "<station>&station;</station> is not expanded")
+        #expect(contact.station == "สน.บางรัก", "<!ENTITY station \"สน.บางรัก\"> read as the text it declares")
         #expect(contact.bureau == "บช.น.")
         #expect(contact.fiscalYear == 2564)
         #expect(contact.round == 6)
@@ -65,12 +65,19 @@ struct ContactTests {
         #expect(found?.verified == false)
     }
 
-    @Test("markup, entities and CDATA inside an element are not read; `?` stays where the file says nothing")
+    @Test("markup, CDATA, undeclared, external, parameter and nested entities are not read; `?` stays where the file says nothing")
     func nothingExpanded() {
         let found = contact("<report><unit><station><![CDATA[x]]></station><bureau>&b;</bureau></unit></report>")
         #expect(found?.station == nil)
         #expect(found?.bureau == nil)
         #expect(found?.isEmpty == true)
+        let declared = """
+            <!DOCTYPE report [<!ENTITY s SYSTEM "file:///etc/passwd"><!ENTITY % p "x"><!ENTITY n "&s;"><!ENTITY r "ผู้รายงาน">]>
+            <report><unit><station>&s;</station><bureau>&p;</bureau><province>&n;</province></unit>
+            <contact><name>&r; &r;</name></contact></report>
+            """
+        let none = contact(declared)
+        #expect(none?.station == nil && none?.bureau == nil && none?.province == nil && none?.reporter == nil)
     }
 
     @Test("a file over the size limit: the contact from its first bytes")

@@ -84,7 +84,7 @@ struct FollowUpCommand: ParsableCommand {
             }
             return
         }
-        let user = OfficeUser.console(name: ProcessInfo.processInfo.environment["USER"] ?? "root")
+        let user = OfficeUser.consoleUser
         let rejection = try desk.follow(id, status: status == .contacted ? .contacted : .resolved, note: note ?? "", by: user)
         printRaw("\(rejection.id): \(rejection.status.rawValue) — \(rejection.station ?? "?") \(rejection.fileName)\n")
     }

@@ -31,7 +31,7 @@ struct RosterCommand: ParsableCommand {
                 throw ValidationError("อ่านไฟล์ \(file) ไม่ได้ / cannot read \(file): \(error.localizedDescription)")
             }
             let desk = try openDesk(state, resources: resources, create: true)
-            let user = OfficeUser.console(name: ProcessInfo.processInfo.environment["USER"] ?? "root")
+            let user = OfficeUser.consoleUser
             do {
                 let entries = try desk.importRoster(data, file: (file as NSString).lastPathComponent, by: user)
                 let bureaus = Set(entries.map(\.bureau)).count

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Inbox
 import Logging
+import Office
 import Web
 
 /// `pipeline serve INBOX`: the inbox watcher and the web server (pages and API) in one
@@ -38,6 +39,11 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds between full rescans of the inbox.")
     var rescanInterval: Double = 30
 
+    @Option(name: .customLong("office-contact"), help: ArgumentHelp(
+        "How stations reach the receiving office, printed on every notice from now on; kept in the state (\"\" clears it).",
+        valueName: "text"))
+    var officeContact: String?
+
     var hostAndPort: (host: String, port: Int)? {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
               (0...65535).contains(port) else { return nil }
@@ -59,6 +65,10 @@ struct ServeCommand: ParsableCommand {
         guard let (host, port) = hostAndPort else { throw ExitCode(2) }
         let checker = try resources.makeChecker()
         let processor = try arguments.openProcessor(checker: checker)
+        if let officeContact {
+            try OfficeDesk(ledger: processor.ledger, ruleBook: checker.ruleBook)
+                .setOfficeContact(officeContact, by: OfficeUser.consoleUser)
+        }
         let desk = SubmissionDesk(inbox: processor.inbox, state: processor.state, ledger: processor.ledger)
         let engine = WebEngine(checker: checker, desk: desk, ledger: processor.ledger)
         var settings = WebSettings()

@@ -15,7 +15,7 @@ struct UsersCommand: ParsableCommand {
 
     /// Who the audit says made a change: the CLI, as the system user running it.
     static var actor: String {
-        OfficeUser.console(name: ProcessInfo.processInfo.environment["USER"] ?? "root").name
+        OfficeUser.consoleUser.name
     }
 
     /// The first line of standard input, without its line end: the password.
