@@ -46,6 +46,12 @@ struct OfficeCLITests {
         #expect(bangrak?["status"] as? String == "open")
         #expect(rows.first { $0["station"] as? String == "สภ.หางดง" }?["rejection_id"] is NSNull)
 
+        let workbook = URL(fileURLWithPath: filled.state).deletingLastPathComponent().appendingPathComponent("missing.xlsx")
+        let withBook = try PipelineProcess.run(["missing", "--fiscal-year", "2564", "--round", "6", "--state", filled.state,
+                                                "--xlsx", workbook.path])
+        #expect(withBook.status == 0)
+        #expect(try Data(contentsOf: workbook).prefix(2) == Data("PK".utf8), "a ZIP: the workbook")
+
         let onlyOne = try PipelineProcess.run(["missing", "--fiscal-year", "2564", "--round", "6", "--bureau", "ภ.๕",
                                                "--state", filled.state])
         #expect(onlyOne.stdout.contains("สภ.หางดง") && !onlyOne.stdout.contains("สน.บางรัก"))

@@ -242,6 +242,15 @@ struct OfficeRoutesTests {
                  OfficeReports.missing(try state.desk.missing(fiscalYear: 2564, round: 6, scope: .bureau("ภ.5"))).csv),
                 ("/api/office/records?format=csv", OfficeReports.records(try state.desk.records(scope: .bureau("ภ.5"))).csv),
             ]
+            let summaryXLSX = try OfficeReports.summary(try state.desk.summary(scope: .bureau("ภ.5"))).xlsx(sheetName: "summary")
+            try await client.execute(uri: "/api/office/summary?format=xlsx", method: .get, headers: [.cookie: session]) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                #expect(Data(response.body.readableBytesView) == summaryXLSX)
+            }
+            try await client.execute(uri: "/api/office/rejections?format=xlsx", method: .get, headers: [.cookie: session]) { response in
+                #expect(response.status == .badRequest, "the rejection log is offered as CSV only")
+            }
             for (route, csv) in expected {
                 try await client.execute(uri: route, method: .get, headers: [.cookie: session]) { response in
                     #expect(response.status == .ok)

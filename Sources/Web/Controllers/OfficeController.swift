@@ -193,6 +193,9 @@ struct OfficeController {
             return .json(jsonArray(json))
         case "csv"?:
             return download(ByteBuffer(string: table.csv), type: "text/csv; charset=utf-8", file: "\(name).csv")
+        case "xlsx"? where xlsx:
+            return download(ByteBuffer(bytes: try table.xlsx(sheetName: name)),
+                            type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file: "\(name).xlsx")
         case let other?:
             throw WebError.badQuery("format", other)
         }

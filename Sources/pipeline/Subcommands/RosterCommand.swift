@@ -85,6 +85,9 @@ struct MissingCommand: ParsableCommand {
     @Option(help: "table, csv (UTF-8 with BOM) or json (one object per line).")
     var format: TableFormat = .table
 
+    @Option(help: ArgumentHelp("Also write the list as an Excel workbook (text cells) to this file.", valueName: "file.xlsx"))
+    var xlsx: String?
+
     @Option(name: .long, help: "The state folder that `pipeline run` or `watch` filled.")
     var state: String = "state"
 
@@ -101,6 +104,7 @@ struct MissingCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let rows = try desk.missing(fiscalYear: year, round: round, bureau: bureau.map(ThaiDigits.arabic), scope: .all)
+        if let xlsx { try writeWorkbook(OfficeReports.missing(rows), sheet: "missing-\(year)-\(round)", to: xlsx) }
         switch format {
         case .json: printRaw(rows.map { OfficeReports.json($0) + "\n" }.joined())
         case .table: printRaw(OfficeReports.missing(rows).aligned)

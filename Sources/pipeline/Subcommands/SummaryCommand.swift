@@ -16,8 +16,12 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "table, csv (UTF-8 with BOM) or json (one object per line).")
     var format: TableFormat = .table
 
+    @Option(help: ArgumentHelp("Also write the table as an Excel workbook (text cells) to this file.", valueName: "file.xlsx"))
+    var xlsx: String?
+
     func run() throws {
         let rows = try openDesk(state).summary(scope: .all)
+        if let xlsx { try writeWorkbook(OfficeReports.summary(rows), sheet: "summary", to: xlsx) }
         switch format {
         case .table: printRaw(OfficeReports.summary(rows).aligned)
         case .csv: printRaw(OfficeReports.summary(rows).csv)
@@ -28,3 +32,14 @@ struct SummaryCommand: ParsableCommand {
 
 /// The office tables' formats, as `--format` takes them.
 extension TableFormat: ExpressibleByArgument {}
+
+/// Writes `table` as an `.xlsx` workbook, whole or not at all (a temporary beside it, renamed).
+func writeWorkbook(_ table: OfficeTable, sheet: String, to path: String) throws {
+    let data = try table.xlsx(sheetName: sheet)
+    let url = URL(fileURLWithPath: path)
+    do {
+        try data.write(to: url, options: .atomic)
+    } catch {
+        throw ValidationError("เขียนไฟล์ \(path) ไม่ได้ / cannot write \(path): \(error.localizedDescription)")
+    }
+}
