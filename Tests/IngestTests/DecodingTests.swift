@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Ingest
 
@@ -138,19 +139,7 @@ struct DecodingTests {
 struct DecodingNamedEncodingTests {
     /// `text` in `encoding`, as the system's iconv writes it (an independent encoder).
     static func iconv(_ text: String, to encoding: String) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", encoding]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "iconv to \(encoding)")
-        return Array(data)
+        Array(try SystemIconv.encode(text, to: encoding))
     }
 
     /// The text form and the XML form of docs/forms.md, verbatim.

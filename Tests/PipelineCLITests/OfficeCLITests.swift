@@ -1,5 +1,6 @@
 import Foundation
 import Inbox
+import TestSupport
 import Testing
 
 /// The office's commands on a state filled by real runs: `roster import|list`, `missing`,
@@ -97,17 +98,7 @@ struct OfficeCLITests {
         let filled = try FilledState()
         let text = "station,bureau,province\r\nสภ.หางดง,ภ.5,เชียงใหม่\r\n"
         let file = URL(fileURLWithPath: filled.state).deletingLastPathComponent().appendingPathComponent("r874.csv")
-        let converter = Process()
-        converter.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        converter.arguments = ["-f", "UTF-8", "-t", "CP874"]
-        let input = Pipe(), output = Pipe()
-        converter.standardInput = input
-        converter.standardOutput = output
-        try converter.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let bytes = output.fileHandleForReading.readDataToEndOfFile()
-        converter.waitUntilExit()
+        let bytes = try SystemIconv.encode(text, to: "CP874")
         #expect(String(data: bytes, encoding: .utf8) == nil, "really not UTF-8")
         try bytes.write(to: file)
         let result = try PipelineProcess.run(["roster", "import", file.path, "--state", filled.state] + schemaArguments)
