@@ -191,4 +191,16 @@ struct FollowUpTests {
         #expect(notice.contains("รายงาน: ปีงบประมาณ ๒๕๖๔ รอบ ๖ เดือน"))
         #expect(try AuditLog.entries(state.ledger).contains { $0.action == "setting" && $0.detail.contains("053-111-222") })
     }
+
+    @Test("missing: a rejection filed under another bureau than the roster's is not shown to the roster bureau's officer")
+    func missingKeepsTheRowsBureau() throws {
+        let state = try DeskState()
+        try state.desk.importRoster(Data("station,bureau,province\nสภ.หางดง,ภ.6,พิษณุโลก\n".utf8), file: "r.csv", by: state.clerk)
+        try state.drop("bad.txt", DeskState.form(station: "สภ.หางดง", score: "๙๙"))
+        try state.run()
+        let asSix = try state.desk.missing(fiscalYear: 2564, round: 6, scope: .bureau("ภ.6"))
+        #expect(asSix.map(\.station) == ["สภ.หางดง"])
+        #expect(asSix.first?.rejectionID == nil, "the rejection is ภ.5's row")
+        #expect(try state.desk.missing(fiscalYear: 2564, round: 6, scope: .all).first?.rejectionID != nil)
+    }
 }

@@ -22,7 +22,7 @@ extension OfficeDesk {
     /// Each roster station within `scope` (and `bureau`) with no current accepted record for
     /// the fiscal year and round, bureau by bureau, with its latest open or contacted
     /// rejection for that round (one whose year or round the file did not say counts too:
-    /// it may be this round's).
+    /// it may be this round's) — when that rejection is within `scope` as well.
     public func missing(fiscalYear: Int, round: Int, bureau: String? = nil, scope: BureauScope) throws -> [MissingStation] {
         let stations = try roster(scope: scope, bureau: bureau)
         let reported = Set(try ledger.records(history: false)
@@ -30,6 +30,8 @@ extension OfficeDesk {
             .map { "\($0.record.bureau)|\($0.record.station)" })
         let open = try ledger.rejections(Ledger.RejectionFilter(status: nil))
             .filter { $0.status != .resolved && ($0.fiscalYear ?? fiscalYear) == fiscalYear && ($0.round ?? round) == round }
+            // A form filed under another bureau than the roster's stays that bureau's row.
+            .filter { scope.contains($0.bureau) }
         var latest: [String: Rejection] = [:]
         for rejection in open {
             guard let station = rejection.station else { continue }
