@@ -26,10 +26,18 @@ public struct WebEngine: Sendable {
         checker.check(Data(bytes), file: name)
     }
 
-    /// The check, and the form's lines as the checker decoded them, for the pages.
+    /// The roster of the state, when there is one (empty without a state, or unreadable).
+    var roster: StationRoster { (try? ledger?.roster()) ?? StationRoster([]) }
+
+    /// The roster's station names, for the `/new` page's station field.
+    var rosterStations: [String] { roster.entries.map(\.station) }
+
+    /// The check, and the form's lines as the checker decoded them, for the pages: as the
+    /// inbox will judge it, so with the roster's `unknown-station` too (the API answers
+    /// exactly `pipeline validate`, which has no roster).
     func checkForPage(_ bytes: [UInt8], name: String) -> VerdictView {
         let data = Data(bytes)
-        let verdict = checker.check(data, file: name)
+        let verdict = roster.check(checker.check(data, file: name))
         var lines: [String] = []
         if case .decoded(let decoded) = FormDecoder.decode(data) {
             lines = VerdictView.lines(of: decoded.text)

@@ -262,3 +262,33 @@ struct OfficeRoutesTests {
         }
     }
 }
+
+/// The clerk's pages with a roster in the state (docs/office.md#the-roster).
+@Suite("the clerk's pages beside the roster")
+struct RosterOnPagesTests {
+    @Test("/new offers the roster's stations; the check page adds unknown-station; /api/validate stays `pipeline validate`")
+    func rosterOnPages() async throws {
+        let state = try OfficeState()
+        let form = try String(contentsOf: Repo.inbox.appendingPathComponent("yala-r6.txt"), encoding: .utf8)
+            .replacingOccurrences(of: "สภ.เมืองยะลา", with: "สภ.ห้างดง").replacingOccurrences(of: "ภ.๘", with: "ภ.๕")
+            .replacingOccurrences(of: "ยะลา", with: "เชียงใหม่")
+        try await testApplication(state.engine).test(.router) { client in
+            try await client.execute(uri: "/new", method: .get) { response in
+                #expect(response.text.contains("<input type=\"text\" id=\"station\" name=\"station\" value list=\"station-choices\">"))
+                #expect(response.text.contains("<datalist id=\"station-choices\"><option value=\"สน.ทุ่งมหาเมฆ\">"))
+                #expect(response.text.contains("<option value=\"สภ.หางดง\">"))
+            }
+            let (token, cookie) = try await csrf(client)
+            try await client.execute(uri: "/", method: .post,
+                                     headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+                                     body: urlEncoded([("csrf", token), ("text", form)])) { response in
+                #expect(response.text.contains("unknown-station"))
+                #expect(response.text.contains("สภ.หางดง"))
+            }
+            try await client.execute(uri: "/api/validate?name=f.txt", method: .post, body: ByteBuffer(string: form)) { response in
+                #expect(response.status == .ok)
+                #expect(!response.text.contains("unknown-station"))
+            }
+        }
+    }
+}

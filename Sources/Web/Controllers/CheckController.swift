@@ -12,14 +12,15 @@ struct CheckController {
         }
         table.add(checks, "/", .post) { _, context in try check(context) }
         table.add(pages, "/new", .get) { _, context in
-            .html(NewFormPage(csrfToken: context.csrfToken, draft: FormDraft.blank(engine.ruleBook), ruleBook: engine.ruleBook).render())
+            .html(NewFormPage(csrfToken: context.csrfToken, draft: FormDraft.blank(engine.ruleBook), ruleBook: engine.ruleBook,
+                              rosterStations: engine.rosterStations).render())
         }
         table.add(checks, "/new", .post) { _, context in
             let draft = FormDraft(context.form ?? PostedForm(), ruleBook: engine.ruleBook)
             let built = draft.xml()
             let view = engine.checkForPage(Array(built.text.utf8), name: FormDraft.fileName)
             return .html(NewFormPage(csrfToken: context.csrfToken, draft: draft, ruleBook: engine.ruleBook,
-                                     checked: (view, built)).render())
+                                     checked: (view, built), rosterStations: engine.rosterStations).render())
         }
         table.add(checks, "/new/xml", .post) { _, context in
             let draft = FormDraft(context.form ?? PostedForm(), ruleBook: engine.ruleBook)

@@ -12,6 +12,8 @@ struct NewFormPage {
     var checked: (view: VerdictView, xml: FormDraft.BuiltXML)?
     /// A refusal to show above the fields.
     var problem: WebError?
+    /// The roster's station names, offered as the station field's choices (typed otherwise).
+    var rosterStations: [String] = []
 
     /// The findings by the page field they concern; those tied to no field under `""`.
     var findingsByField: [String: [Finding]] {
@@ -56,7 +58,8 @@ struct NewFormPage {
             el("fieldset") {
                 el("legend") { bilingual("หน่วยและรอบรายงาน", "Unit and round") }
                 el("div", [("class", "grid")]) {
-                    textField("station", "หน่วยปฏิบัติ (สน./สภ.)", "Station", draft.station, findings, hint: "เช่น สภ.เมืองเชียงใหม่")
+                    textField("station", "หน่วยปฏิบัติ (สน./สภ.)", "Station", draft.station, findings, hint: "เช่น สภ.เมืองเชียงใหม่",
+                              choices: rosterStations)
                     el("div", [("class", "field"), ("id", "field-bureau")]) {
                         el("label", [("for", "bureau")]) { bilingual("สังกัด", "Bureau") }
                         el("select", [("id", "bureau"), ("name", "bureau")]) {
@@ -127,10 +130,17 @@ struct NewFormPage {
     }
 
     private func textField(_ name: String, _ thai: String, _ english: String, _ value: String,
-                           _ findings: [String: [Finding]], hint: String? = nil, type: String = "text") -> Markup {
+                           _ findings: [String: [Finding]], hint: String? = nil, type: String = "text",
+                           choices: [String] = []) -> Markup {
         el("div", [("class", "field"), ("id", "field-\(name)")]) {
             el("label", [("for", name)]) { bilingual(thai, english) }
-            el("input", [("type", type), ("id", name), ("name", name), ("value", value)])
+            el("input", [("type", type), ("id", name), ("name", name), ("value", value),
+                         ("list", choices.isEmpty ? nil : "\(name)-choices")])
+            if !choices.isEmpty {
+                el("datalist", [("id", "\(name)-choices")]) {
+                    for choice in choices { el("option", [("value", choice)]) }
+                }
+            }
             if let hint { el("p", [("class", "hint")]) { hint } }
             findingList(findings[name] ?? [])
         }
