@@ -63,6 +63,13 @@ public struct OfficeDesk: Sendable {
             .sorted { Ledger.bureauOrder($0.bureau) < Ledger.bureauOrder($1.bureau) }
     }
 
+    /// The roster's phone of each station within `scope` that has one: whom to call when a
+    /// rejected file gave no phone.
+    public func rosterPhones(scope: BureauScope) throws -> [String: String] {
+        Dictionary(try roster(scope: scope).compactMap { entry in entry.phone.map { (entry.station, $0) } },
+                   uniquingKeysWith: { first, _ in first })
+    }
+
     // MARK: records
 
     /// The records within `scope`: the current ones, or the whole history.

@@ -291,4 +291,27 @@ struct RosterOnPagesTests {
             }
         }
     }
+
+    @Test("a rejected file that gave no phone: the pages offer the roster's phone, marked as the roster's")
+    func rosterPhoneWhenTheFileGaveNone() async throws {
+        let state = try OfficeState()
+        let bangrak = try #require(try state.ledger.rejections(Ledger.RejectionFilter(status: nil)).first { $0.fileName == "bangrak-r6.xml" })
+        #expect(bangrak.phone == nil)
+        let sathon = try #require(try state.ledger.rejections(Ledger.RejectionFilter(status: nil)).first { $0.fileName == "sathon-r12.txt" })
+        let sathonPhone = PhoneDisplay.format(try #require(sathon.phone))
+        try await testApplication(state.engine).test(.router) { client in
+            let session = try await LoginForm.logIn(client, name: "metro", password: "password metro")
+            for route in ["/office/rejections", "/office/rejections/\(bangrak.id)"] {
+                try await client.execute(uri: route, method: .get, headers: [.cookie: session]) { response in
+                    #expect(response.text.contains("<a href=\"tel:022345678\" class=\"phone\">02-234-5678</a> <span class=\"unverified\">(จากบัญชีรายชื่อ / roster)</span>"),
+                            "\(route)")
+                }
+            }
+            // A phone the file gave is shown as it is, not the roster's (สน.ทุ่งมหาเมฆ: 022860123 on the roster).
+            try await client.execute(uri: "/office/rejections/\(sathon.id)", method: .get, headers: [.cookie: session]) { response in
+                #expect(response.text.contains(sathonPhone))
+                #expect(!response.text.contains("02-286-0123"))
+            }
+        }
+    }
 }

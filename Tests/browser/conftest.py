@@ -6,6 +6,7 @@ Nothing is built or installed here. The binary comes from `$PIPELINE_BINARY` (de
 `scripts/install-browser-test-deps` installs Chromium, the Thai fonts, Playwright and pytest.
 Playwright's own browser download is never used: Chromium is Debian's, `/usr/bin/chromium`.
 """
+import contextlib
 import os
 import re
 import signal
@@ -61,14 +62,14 @@ class ServeProcess:
     on a full pipe; the first address with a real port that either stream prints becomes
     `base_url`."""
 
-    def __init__(self, binary, inbox, state):
+    def __init__(self, binary, inbox, state, extra=()):
         self.inbox, self.state = Path(inbox), Path(state)
         self.output = []
         self._address = None
         self._printed = threading.Event()
         self.process = subprocess.Popen(
             [str(binary), "serve", str(inbox), "--state", str(state), "--listen", "127.0.0.1:0",
-             "--schemas", str(ROOT / "schemas")],
+             "--schemas", str(ROOT / "schemas"), *extra],
             cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True, encoding="utf-8", errors="replace")
         self._readers = [threading.Thread(target=self._read, args=(stream,), daemon=True)
@@ -188,12 +189,11 @@ class Clerk:
                 if (urlsplit(url).scheme, urlsplit(url).netloc) != (origin.scheme, origin.netloc)]
 
 
-@pytest.fixture(params=sorted(VIEWPORTS))
-def clerk(request, browser, server):
-    """A fresh browser context at one viewport, in Thai. After the test: not one request went
-    to another origin, no page opened a dialog, and every answer of the server (pages, the
+@contextlib.contextmanager
+def open_clerk(browser, server, viewport):
+    """A fresh browser context at one viewport, in Thai. Afterwards: not one request went to
+    another origin, no page opened a dialog, and every answer of the server (pages, the
     stylesheet, downloads, redirects) carried the security headers."""
-    viewport = request.param
     context = browser.new_context(locale="th-TH", accept_downloads=True, **VIEWPORTS[viewport])
     context.set_default_timeout(30_000)
     clerk = Clerk(context, server, viewport)
@@ -207,3 +207,10 @@ def clerk(request, browser, server):
                 assert_security_headers(response.all_headers(), f"{response.status} {response.url}")
     finally:
         context.close()
+
+
+@pytest.fixture(params=sorted(VIEWPORTS))
+def clerk(request, browser, server):
+    """A station clerk's browser at each viewport, on the shared server (`open_clerk`)."""
+    with open_clerk(browser, server, request.param) as clerk:
+        yield clerk

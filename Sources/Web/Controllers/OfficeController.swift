@@ -18,7 +18,8 @@ struct OfficeController {
             let query = rejectionQuery(request)
             let rows = try rejections(desk, query, scope: user.scope)
             return .html(RejectionsPage(frame: frame(user, context, "รายการที่ไม่รับ", "Rejections", "/office/rejections"),
-                                        query: query, rows: rows, bureaus: bureaus(user)).render())
+                                        query: query, rows: rows, bureaus: bureaus(user),
+                                        rosterPhones: try desk.rosterPhones(scope: user.scope)).render())
         }
         table.add(pages, "/office/rejections/:id", .get) { request, context in
             let (desk, user) = try session(context)
@@ -142,7 +143,8 @@ struct OfficeController {
         }
         let notice = try engine.ledger?.submission(id: rejection.submissionID).map { try desk.ledger.notice(for: $0).text }
         return .html(RejectionPage(frame: frame(user, context, "รายการที่ไม่รับ #\(id)", "Rejection #\(id)", "/office/rejections"),
-                                   rejection: rejection, events: try desk.events(of: id, scope: user.scope),
+                                   rejection: rejection, rosterPhone: rejection.station.flatMap { try? desk.rosterPhones(scope: user.scope)[$0] },
+                                   events: try desk.events(of: id, scope: user.scope),
                                    notice: notice, problem: problem, draftNote: draftNote).render(), status: status)
     }
 

@@ -30,7 +30,7 @@ enum Stylesheet {
     .en { color: var(--muted); font-size: .9em; }
     section.card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin-bottom: 1rem; }
     label { display: block; font-weight: bold; margin: .6rem 0 .2rem; }
-    input[type=text], input[type=tel], select, textarea { width: 100%; font: inherit; padding: .4rem .5rem;
+    input[type=text], input[type=tel], input[type=password], select, textarea { width: 100%; font: inherit; padding: .4rem .5rem;
            border: 1px solid #9aa4b0; border-radius: 4px; background: #fff; }
     textarea { min-height: 12rem; font-family: "Tlwg Typo", "Noto Sans Thai", monospace; }
     input[type=file] { font: inherit; }
@@ -81,6 +81,7 @@ enum Stylesheet {
     button.small { padding: .2rem .7rem; margin: 0; font-size: .9rem; }
     .table-wrap { overflow-x: auto; margin-bottom: 1rem; }
     .table-wrap table { min-width: 40rem; }
+    .scroll-hint { display: none; }
     td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
     tr.total th, tr.total td { font-weight: bold; background: #f3f5f8; }
     .nowrap { white-space: nowrap; }
@@ -93,24 +94,42 @@ enum Stylesheet {
     .phone { white-space: nowrap; font-variant-numeric: tabular-nums; }
     .downloads { margin: .3rem 0 .8rem; }
     .count { margin: .3rem 0; font-weight: bold; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 .5rem; }
+    dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1rem; margin: 0 0 .5rem; }
     dt { font-weight: bold; }
-    dd { margin: 0; }
+    dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+    dd .status { white-space: normal; }
+    .count + .hint { margin-bottom: .8rem; }
+    p.card { overflow-wrap: anywhere; }
     ol.events { padding-left: 1.2rem; }
     ol.events p.note { margin: .1rem 0 .6rem; white-space: pre-wrap; overflow-wrap: anywhere; }
     textarea.note { min-height: 5rem; font-family: inherit; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; align-items: start; }
     figure { margin: 0 0 1rem; }
-    figcaption { font-weight: bold; margin-bottom: .3rem; }
+    figcaption { font-weight: bold; margin-bottom: .3rem; min-height: 3.2em; }
     svg.chart { width: 100%; height: auto; }
-    svg.chart text { font-size: 13px; fill: var(--ink); font-family: inherit; }
-    svg.chart text.value, svg.chart text.legend { fill: var(--muted); font-size: 12px; }
+    svg.chart text { font-size: 15px; fill: var(--ink); font-family: inherit; }
+    svg.chart text.value, svg.chart text.legend { fill: var(--muted); font-size: 14px; }
     @media (max-width: 40rem) {
       ol.source .mark { min-width: 0; }
       html { font-size: 16px; }
       main { padding: .5rem; }
       th, td { padding: .3rem; }
       table.findings .en-col { display: none; }
+      dl { grid-template-columns: minmax(0, 1fr); gap: 0; }
+      dd { margin-bottom: .4rem; }
+      .scroll-hint { display: block; color: var(--muted); font-size: .85rem; margin: 0 0 .2rem; }
+      figcaption { min-height: 0; }
+      /* one card per row, each cell led by its column's name */
+      table.stacked { min-width: 0 !important; background: none; }
+      table.stacked thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      table.stacked, table.stacked tbody, table.stacked tr, table.stacked td { display: block; }
+      table.stacked tr { background: #fff; border: 1px solid var(--line); border-radius: 6px; margin-bottom: .6rem; padding: .3rem .6rem; }
+      table.stacked td { border: none; padding: .15rem 0 .15rem 7.2rem; text-align: left; overflow-wrap: anywhere; }
+      table.stacked td::before { content: attr(data-label); float: left; width: 6.8rem; margin-left: -7.2rem;
+                                 color: var(--muted); font-size: .85rem; line-height: 1.9; }
+      table.stacked td::after { content: ""; display: block; clear: both; }
+      table.stacked td:empty { display: none; }
+      table.stacked td.nowrap { white-space: normal; }
     }
     @media print {
       body { background: #fff; }
@@ -118,6 +137,12 @@ enum Stylesheet {
       .table-wrap { overflow: visible; }
       section.card { break-inside: avoid; }
       header.site { background: none; color: #000; border-bottom: 1px solid #000; }
+      header.site .en { color: #333; }
+      html { font-size: 12px; }
+      main { max-width: none; padding: 0; }
+      .table-wrap table { min-width: 0; }
+      .scroll-hint { display: none !important; }
+      th, td { padding: .2rem .3rem; }
       .verdict { border-width: 1px; }
       a { color: inherit; text-decoration: none; }
     }

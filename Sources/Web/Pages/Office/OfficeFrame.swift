@@ -46,9 +46,24 @@ struct OfficeFrame {
     }
 }
 
-/// A table that scrolls sideways on a phone instead of squeezing its columns.
+/// A table that scrolls sideways on a phone instead of squeezing its columns, with a line
+/// (shown on a phone only) saying so.
 func wideTable(@MarkupBuilder _ content: () -> Markup) -> Markup {
-    el("div", [("class", "table-wrap")]) { el("table") { content() } }
+    el("div", [("class", "table-wrap")]) {
+        el("p", [("class", "scroll-hint")]) { bilingual("เลื่อนตารางไปทางซ้าย–ขวาเพื่อดูทุกคอลัมน์", "Swipe the table sideways for every column.") }
+        el("table") { content() }
+    }
+}
+
+/// A table that becomes one card per row on a phone: each cell then shows its column's name
+/// before it (`cell(_:_:)` gives that name), so nothing needs scrolling sideways.
+func stackedTable(@MarkupBuilder _ content: () -> Markup) -> Markup {
+    el("div", [("class", "table-wrap")]) { el("table", [("class", "stacked")]) { content() } }
+}
+
+/// A cell of a `stackedTable`, with the Thai name of its column for the phone's layout.
+func cell(_ column: String, _ cssClass: String? = nil, @MarkupBuilder _ content: () -> Markup) -> Markup {
+    el("td", [("data-label", column), ("class", cssClass)]) { content() }
 }
 
 /// A header cell: Thai, the English key under it.

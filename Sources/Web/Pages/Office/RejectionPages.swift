@@ -26,6 +26,8 @@ struct RejectionsPage {
     var query: RejectionQuery
     var rows: [Rejection]
     var bureaus: [String]
+    /// The roster's phones by station, for rows whose file gave none.
+    var rosterPhones: [String: String] = [:]
 
     func render() -> String {
         frame.render(Markup.joined([
@@ -34,7 +36,7 @@ struct RejectionsPage {
                     el("div") {
                         el("label", [("for", "status")]) { bilingual("สถานะ", "Status") }
                         el("select", [("id", "status"), ("name", "status")]) {
-                            for (value, thai) in [("active", "ยังต้องติดตาม (รอ + ติดต่อแล้ว)"), ("open", "รอติดตาม"),
+                            for (value, thai) in [("active", "ยังต้องติดตาม"), ("open", "รอติดตาม"),
                                                   ("contacted", "ติดต่อแล้ว"), ("resolved", "ปิดแล้ว"), ("all", "ทั้งหมด")] {
                                 el("option", [("value", value), ("selected", (query.status ?? "active") == value ? "" : nil)]) {
                                     "\(thai) / \(value)"
@@ -69,7 +71,7 @@ struct RejectionsPage {
             downloads("/api/office/rejections", query: query.queryString, xlsx: false),
             rows.isEmpty
                 ? el("p", [("class", "empty card")]) { bilingual("ไม่มีรายการตามเงื่อนไขนี้", "Nothing matches these filters.") }
-                : wideTable {
+                : stackedTable {
                     el("thead") {
                         el("tr") {
                             heading("เลขที่", "id"); heading("รับเมื่อ", "received"); heading("สถานี", "station")
@@ -86,9 +88,9 @@ struct RejectionsPage {
 
     private func row(_ rejection: Rejection) -> Markup {
         el("tr", [("id", "r\(rejection.id)")]) {
-            el("td") { el("a", [("href", "/office/rejections/\(rejection.id)")]) { "#\(rejection.id)" } }
-            el("td", [("class", "nowrap")]) { OfficeReports.localTime(rejection.receivedAt) }
-            el("td") {
+            cell("เลขที่") { el("a", [("href", "/office/rejections/\(rejection.id)")]) { "#\(rejection.id)" } }
+            cell("รับเมื่อ", "nowrap") { OfficeReports.localTime(rejection.receivedAt) }
+            cell("สถานี") {
                 el("strong") { rejection.station ?? "?" }
                 el("br")
                 rejection.bureau ?? "?"
@@ -97,20 +99,34 @@ struct RejectionsPage {
                     el("span", [("class", "unverified")]) { "ยังไม่ได้ตรวจ / unverified" }
                 }
             }
-            el("td") { "\(rejection.fiscalYear.map(String.init) ?? "?") / \(rejection.round.map(String.init) ?? "?")" }
-            el("td") {
+            cell("ปี/รอบ") { "\(rejection.fiscalYear.map(String.init) ?? "?") / \(rejection.round.map(String.init) ?? "?")" }
+            cell("ผู้รายงาน โทร") {
                 rejection.reporter ?? "?"
                 el("br")
-                if let phone = rejection.phone {
-                    el("a", [("href", "tel:\(phone)"), ("class", "phone")]) { PhoneDisplay.format(phone) }
-                } else {
-                    "?"
-                }
+                PhoneLink(phone: rejection.phone, rosterPhone: rejection.station.flatMap { rosterPhones[$0] }).markup
             }
-            el("td") { el("span", [("class", "rule")]) { rejection.rules.joined(separator: ", ") } }
-            el("td") { StatusBadge(status: rejection.status).markup }
-            el("td") { rejection.latestNote ?? "" }
+            cell("กฎที่ไม่ผ่าน") { el("span", [("class", "rule")]) { rejection.rules.joined(separator: ", ") } }
+            cell("สถานะ") { StatusBadge(status: rejection.status).markup }
+            cell("บันทึกล่าสุด", "note") { rejection.latestNote ?? "" }
         }
+    }
+}
+
+/// Whom to call: the phone the file gave; else the roster's, marked as the roster's; else `?`.
+struct PhoneLink {
+    var phone: String?
+    var rosterPhone: String?
+
+    var markup: Markup {
+        if let phone {
+            return link(phone)
+        }
+        guard let rosterPhone else { return .text("?") }
+        return link(rosterPhone) + .text(" ") + el("span", [("class", "unverified")]) { "(จากบัญชีรายชื่อ / roster)" }
+    }
+
+    private func link(_ phone: String) -> Markup {
+        el("a", [("href", "tel:\(phone)"), ("class", "phone")]) { PhoneDisplay.format(phone) }
     }
 }
 
@@ -128,6 +144,8 @@ struct StatusBadge {
 struct RejectionPage {
     var frame: OfficeFrame
     var rejection: Rejection
+    /// The roster's phone for the station, shown when the file gave none.
+    var rosterPhone: String?
     var events: [FollowUpEvent]
     var notice: String?
     /// A refused action, shown above the forms with the note kept.
@@ -145,13 +163,7 @@ struct RejectionPage {
                     el("dd") { "\(rejection.fiscalYear.map(String.init) ?? "?") / \(rejection.round.map { "\($0) เดือน" } ?? "?")" }
                     el("dt") { bilingual("ผู้รายงาน", "Reporter") }; el("dd") { rejection.reporter ?? "?" }
                     el("dt") { bilingual("โทรศัพท์", "Phone") }
-                    el("dd") {
-                        if let phone = rejection.phone {
-                            el("a", [("href", "tel:\(phone)"), ("class", "phone")]) { PhoneDisplay.format(phone) }
-                        } else {
-                            "?"
-                        }
-                    }
+                    el("dd") { PhoneLink(phone: rejection.phone, rosterPhone: rosterPhone).markup }
                     el("dt") { bilingual("สถานะ", "Status") }; el("dd") { StatusBadge(status: rejection.status).markup }
                 }
                 if !rejection.contactVerified {

@@ -53,7 +53,7 @@ struct MissingPage {
                               "No roster yet: import one with pipeline roster import FILE.csv")
                 },
             downloads("/api/office/missing", query: queryString, xlsx: true),
-            wideTable {
+            stackedTable {
                 el("thead") {
                     el("tr") {
                         heading("สถานี", "station"); heading("กองบัญชาการ", "bureau"); heading("จังหวัด", "province")
@@ -63,21 +63,21 @@ struct MissingPage {
                 el("tbody") {
                     for row in rows {
                         el("tr") {
-                            el("td") { el("strong") { row.station } }
-                            el("td") { row.bureau }
-                            el("td") { row.province }
-                            el("td") {
+                            cell("สถานี") { el("strong") { row.station } }
+                            cell("กองบัญชาการ") { row.bureau }
+                            cell("จังหวัด") { row.province }
+                            cell("โทรศัพท์") {
                                 if let phone = row.phone {
                                     el("a", [("href", "tel:\(phone)"), ("class", "phone")]) { PhoneDisplay.format(phone) }
                                 }
                             }
-                            el("td") {
+                            cell("ไม่รับล่าสุด") {
                                 if let id = row.rejectionID {
                                     el("a", [("href", "/office/rejections/\(id)")]) { "#\(id)" }
                                     " "; el("span", [("class", "rule")]) { row.rules.joined(separator: ", ") }
                                     if let status = row.status { " "; StatusBadge(status: status).markup }
                                 } else {
-                                    el("span", [("class", "hint")]) { "ยังไม่ได้ส่ง / nothing sent" }
+                                    el("span", [("class", "hint")]) { "ไม่มีเรื่องที่ค้างติดตาม / no open rejection" }
                                 }
                             }
                         }
@@ -165,9 +165,9 @@ struct RecordsPage {
 
     func render() -> String {
         frame.render(Markup.joined([
-            el("p", [("class", "count")]) { bilingual("\(records.count) สถานี", "\(records.count) current records") },
+            el("p", [("class", "count")]) { bilingual("\(records.count) รายการ", "\(records.count) current records") },
             downloads("/api/office/records", query: "", xlsx: false),
-            wideTable {
+            stackedTable {
                 el("thead") {
                     el("tr") {
                         heading("ปี/รอบ", "year/round"); heading("สถานี", "station"); heading("กองบัญชาการ", "bureau")
@@ -176,22 +176,33 @@ struct RecordsPage {
                     }
                 }
                 el("tbody") {
-                    for stored in records {
+                    for stored in RecordsPage.readingOrder(records) {
                         let record = stored.record
                         el("tr") {
-                            el("td") { "\(record.fiscalYear) / \(record.round)" }
-                            el("td") { el("strong") { record.station } }
-                            el("td") { record.bureau }
-                            el("td", [("class", "number")]) { String(record.level) }
-                            el("td", [("class", "number")]) { String(record.score) }
-                            el("td") { record.target.thai }
-                            el("td") { record.reporter ?? "" }
-                            el("td") { PhoneDisplay.format(record.phone) }
+                            cell("ปี/รอบ") { "\(record.fiscalYear) / \(record.round)" }
+                            cell("สถานี") { el("strong") { record.station } }
+                            cell("กองบัญชาการ") { record.bureau }
+                            cell("ระดับ", "number") { String(record.level) }
+                            cell("คะแนน", "number") { String(record.score) }
+                            cell("เป้าหมาย") { record.target.thai }
+                            cell("ผู้รายงาน") { record.reporter ?? "" }
+                            cell("โทรศัพท์") { PhoneDisplay.format(record.phone) }
                         }
                     }
                 }
             },
         ]))
+    }
+}
+
+extension RecordsPage {
+    /// The page lists by year, round, bureau and station, as the office reads it; the CSV
+    /// keeps the CLI's order (arrival), byte for byte.
+    static func readingOrder(_ records: [StoredRecord]) -> [StoredRecord] {
+        records.sorted { left, right in
+            let (a, b) = (left.record, right.record)
+            return (a.fiscalYear, a.round, a.bureau, a.station) < (b.fiscalYear, b.round, b.bureau, b.station)
+        }
     }
 }
 
@@ -206,15 +217,15 @@ struct RosterPage {
             el("p", [("class", "hint")]) {
                 bilingual("ผู้ดูแลระบบนำเข้าบัญชีด้วย pipeline roster import FILE.csv", "An administrator imports it with pipeline roster import FILE.csv")
             },
-            wideTable {
+            stackedTable {
                 el("thead") {
                     el("tr") { heading("สถานี", "station"); heading("กองบัญชาการ", "bureau"); heading("จังหวัด", "province"); heading("โทรศัพท์", "phone") }
                 }
                 el("tbody") {
                     for entry in entries {
                         el("tr") {
-                            el("td") { entry.station }; el("td") { entry.bureau }; el("td") { entry.province }
-                            el("td") { PhoneDisplay.format(entry.phone) }
+                            cell("สถานี") { entry.station }; cell("กองบัญชาการ") { entry.bureau }; cell("จังหวัด") { entry.province }
+                            cell("โทรศัพท์") { PhoneDisplay.format(entry.phone) }
                         }
                     }
                 }
