@@ -142,8 +142,9 @@ struct OfficeController {
             throw WebError.notFound
         }
         let notice = try engine.ledger?.submission(id: rejection.submissionID).map { try desk.ledger.notice(for: $0).text }
+        let rosterPhone = try rejection.station.flatMap { try desk.rosterPhones(scope: user.scope)[$0] }
         return .html(RejectionPage(frame: frame(user, context, "รายการที่ไม่รับ #\(id)", "Rejection #\(id)", "/office/rejections"),
-                                   rejection: rejection, rosterPhone: rejection.station.flatMap { try? desk.rosterPhones(scope: user.scope)[$0] },
+                                   rejection: rejection, rosterPhone: rosterPhone,
                                    events: try desk.events(of: id, scope: user.scope),
                                    notice: notice, problem: problem, draftNote: draftNote).render(), status: status)
     }

@@ -196,12 +196,15 @@ struct RecordsPage {
 }
 
 extension RecordsPage {
-    /// The page lists by year, round, bureau and station, as the office reads it; the CSV
+    /// The page lists by year, round, bureau (บช.น., ภ.1 … ภ.9) and station, as the office
+    /// reads it; the CSV
     /// keeps the CLI's order (arrival), byte for byte.
     static func readingOrder(_ records: [StoredRecord]) -> [StoredRecord] {
         records.sorted { left, right in
             let (a, b) = (left.record, right.record)
-            return (a.fiscalYear, a.round, a.bureau, a.station) < (b.fiscalYear, b.round, b.bureau, b.station)
+            if (a.fiscalYear, a.round) != (b.fiscalYear, b.round) { return (a.fiscalYear, a.round) < (b.fiscalYear, b.round) }
+            let (first, second) = (Ledger.bureauOrder(a.bureau), Ledger.bureauOrder(b.bureau))
+            return first != second ? first < second : a.station < b.station
         }
     }
 }
