@@ -38,9 +38,11 @@ public struct OfficeDesk: Sendable {
     // MARK: roster
 
     /// Replaces the roster with the rows of a roster file, or changes nothing and throws a
-    /// `RosterImportError` listing every bad row. Returns the stations imported.
+    /// `RosterImportError` listing every bad row. Returns the stations imported. Only an
+    /// `admin` (the CLI is one) may: anyone else gets `RosterImportError.adminOnly`.
     @discardableResult
     public func importRoster(_ data: Data, file: String, by user: OfficeUser) throws -> [StationRoster.Entry] {
+        guard user.role == .admin else { throw RosterImportError.adminOnly(file: file) }
         let entries = try RosterImport(validator: validator).read(data, file: file).get()
         try ledger.database.write { db in
             try db.execute(sql: "DELETE FROM roster")

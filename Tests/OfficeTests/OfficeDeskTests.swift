@@ -83,6 +83,16 @@ struct RosterImportTests {
         #expect(try AuditLog.entries(state.ledger).last?.action == "roster.import")
     }
 
+    @Test("only an admin imports: hq and bureau users are refused, the roster unchanged", arguments: [Role.hq, .bureau])
+    func adminOnly(role: Role) throws {
+        let state = try DeskState()
+        let text = "station,bureau,province\nสภ.หางดง,ภ.5,เชียงใหม่\n"
+        let user = OfficeUser(name: "someone", role: role, bureau: role == .bureau ? "ภ.5" : nil)
+        #expect(throws: RosterImportError.self) { try state.desk.importRoster(Data(text.utf8), file: "r.csv", by: user) }
+        #expect(try state.desk.roster(scope: .all).isEmpty)
+        #expect(try state.desk.importRoster(Data(text.utf8), file: "r.csv", by: OfficeUser(name: "root", role: .admin)).count == 1)
+    }
+
     @Test("every bad row at its line: wrong bureau, province outside its bureau, prefix under the wrong bureau, duplicate, bad phone, short row")
     func bad() throws {
         let found = try problems("""

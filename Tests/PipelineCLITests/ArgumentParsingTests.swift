@@ -32,6 +32,8 @@ import Testing
               message: "--quiet-period ต้องเป็น 0 วินาทีขึ้นไป / --quiet-period must be 0 or more seconds"),
         .init(arguments: ["watch", "inbox", "--rescan-interval", "0"],
               message: "--rescan-interval ต้องมากกว่า 0 วินาที / --rescan-interval must be more than 0 seconds"),
+        .init(arguments: ["serve", "inbox", "--login-limit", "0"],
+              message: "--submission-limit, --submission-window, --login-limit and --checks-in-flight must be more than 0"),
         .init(arguments: ["rejections", "--format", "xml"],
               message: "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'csv' or 'json'."),
         .init(arguments: ["rejections", "--open", "--all"],
@@ -48,6 +50,13 @@ import Testing
         guard let error else { return }
         #expect(PipelineCommand.message(for: error) == bad.message)
         #expect(PipelineCommand.exitCode(for: error) == .validationFailure, "exit status 64, a usage error")
+    }
+
+    @Test func serveTakesALoginLimit() throws {
+        let defaults = try #require(try PipelineCommand.parseAsRoot(["serve", "in"]) as? ServeCommand)
+        #expect(defaults.loginLimit == 10)
+        let raised = try #require(try PipelineCommand.parseAsRoot(["serve", "in", "--login-limit", "60"]) as? ServeCommand)
+        #expect(raised.loginLimit == 60)
     }
 
     @Test func runTakesItsDefaults() throws {

@@ -314,4 +314,55 @@ struct RosterOnPagesTests {
             }
         }
     }
+
+    @Test("/office/roster: an admin replaces the roster with a CSV (audited); a bad file lists its lines and changes nothing; hq and bureau users are refused")
+    func rosterUpload() async throws {
+        let state = try OfficeState()
+        let before = try state.desk.roster(scope: .all)
+        func upload(_ user: String, _ csv: String, token withToken: Bool = true) async throws -> (HTTPResponse.Status, String, String?) {
+            try await testApplication(state.engine).test(.router) { client in
+                let session = try await LoginForm.logIn(client, name: user, password: "password \(user)")
+                let (token, csrfCookie) = try await client.execute(uri: "/office/roster", method: .get, headers: [.cookie: session]) { response in
+                    let token = String((response.headers[.setCookie] ?? "").dropFirst("csrf=".count).prefix(32))
+                    return (token, "csrf=\(token)")
+                }
+                var body = MultipartBody()
+                if withToken { body.add("csrf", token) }
+                body.addFile("roster", filename: "roster.csv", Array(csv.utf8))
+                return try await client.execute(uri: "/office/roster", method: .post,
+                                                headers: [.contentType: body.contentType, .cookie: session + "; " + csrfCookie],
+                                                body: body.buffer) { response in
+                    (response.status, response.text, response.headers[.location])
+                }
+            }
+        }
+        let good = "station,bureau,province,phone\r\nสภ.หางดง,ภ.5,เชียงใหม่,053441234\r\nสน.ลุมพินี,บช.น.,กรุงเทพมหานคร,\r\n"
+        let bad = "station,bureau,province\nสภ.หางดง,ภ.5,เชียงใหม่\nสภ.เมืองยะลา,ภ.8,ยะลา\nสภ.หางดง,ภ.5,เชียงใหม่\n"
+
+        for user in ["hq", "b5", "metro"] {
+            #expect(try await upload(user, good).0 == .forbidden, "\(user)")
+        }
+        #expect(try await upload("admin", good, token: false).0 == .forbidden)
+        #expect(try state.desk.roster(scope: .all) == before)
+
+        let (refused, page, _) = try await upload("admin", bad)
+        #expect(refused == .badRequest)
+        #expect(page.contains("บรรทัด ๓ / line 3: "))
+        #expect(page.contains("บรรทัด ๔ / line 4: "))
+        #expect(page.contains("ไม่นำเข้า roster.csv: พบ 2 ข้อ บัญชีเดิมไม่เปลี่ยน"))
+        #expect(try state.desk.roster(scope: .all) == before)
+
+        let (empty, emptyPage, _) = try await upload("admin", "")
+        #expect(empty == .badRequest)
+        #expect(emptyPage.contains("id=\"problem\""))
+
+        let (imported, _, location) = try await upload("admin", good)
+        #expect(imported == .seeOther)
+        #expect(location == "/office/roster?imported=2")
+        #expect(try state.desk.roster(scope: .all).map(\.station) == ["สน.ลุมพินี", "สภ.หางดง"])
+        let audit = try AuditLog.entries(state.ledger).filter { $0.action == "roster.import" }.last
+        #expect(audit?.actor == "admin")
+        #expect(audit?.detail.contains("2 stations from roster.csv") == true)
+    }
 }
+

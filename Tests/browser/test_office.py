@@ -33,6 +33,7 @@ USERS = {
     "hq.somsri": ("hq", None, "hq-รหัสผ่าน-2564"),
     "bkk.officer": ("bureau", "บช.น.", "metro-pass-2564"),
     "r5.officer": ("bureau", "ภ.5", "region5-pass-2564"),
+    "admin.root": ("admin", None, "admin-pass-2564"),
 }
 
 
@@ -85,7 +86,9 @@ def open_office(pipeline):
         added = run_cli(pipeline, "users", "add", name, "--role", role, *extra, "--password-stdin",
                         "--state", str(state), stdin=password + "\n")
         assert added.returncode == 0, added.stderr
-    server = ServeProcess(pipeline, inbox, state, extra=["--office-contact", OFFICE_CONTACT])
+    # Each test logs in afresh, a dozen logins a minute from one address: more than the
+    # default limit of 10 (that limit is tested in Tests/WebTests/LoginTests.swift).
+    server = ServeProcess(pipeline, inbox, state, extra=["--office-contact", OFFICE_CONTACT, "--login-limit", "100"])
     return Office(pipeline, work, server)
 
 
@@ -127,6 +130,13 @@ def log_in(officer, name, then="/office"):
     page.locator("#password").fill(USERS[name][2])
     page.get_by_role("button", name=re.compile("เข้าสู่ระบบ")).click()
     expect(page).to_have_url(officer.url(then))
+
+
+def log_out(officer):
+    """Clicks ออกจากระบบ and waits for the login page the logout answers with (a page opened
+    before that could still carry the session)."""
+    officer.page.get_by_role("button", name=re.compile("ออกจากระบบ")).click()
+    expect(officer.page).to_have_url(officer.url("/login"))
 
 
 def table_rows(page):
@@ -220,7 +230,9 @@ def test_follow_up_walk_contacted_then_resolved(officer):
     assert f"#{target['id']}" not in [row[0] for row in table_rows(page)]
     page.locator("#status").select_option("resolved")
     page.get_by_role("button", name=re.compile("แสดง")).click()
+    expect(page).to_have_url(re.compile(r"/office/rejections\?status=resolved"))
     expect(page.locator("table tbody tr")).to_have_count(1)
+    expect(page.locator(f"tr#r{target['id']}")).to_be_visible()
 
 
 def test_cli_follow_up_shows_on_the_page_while_serving(officer):
@@ -319,9 +331,36 @@ def test_records_and_roster_pages(officer):
     officer.shot("office-roster")
 
 
+def test_an_admin_imports_the_roster_on_its_page(officer, tmp_path):
+    office, page = officer.office, officer.page
+    before = office.cli_json("roster", "list")
+    bad = tmp_path / "roster-with-mistakes.csv"
+    bad.write_text("station,bureau,province,phone\nสภ.หางดง,ภ.5,เชียงใหม่,053441234\n"
+                   "สภ.เมืองยะลา,ภ.8,ยะลา,\nสภ.หางดง,ภ.5,เชียงใหม่,\n", encoding="utf-8")
+    log_in(officer, "admin.root", "/office/roster")
+    page.locator("#roster").set_input_files(str(bad))
+    page.get_by_role("button", name="นำเข้า / Import").click()
+    problem = page.locator("#problem")
+    expect(problem).to_contain_text("line 3")
+    expect(problem).to_contain_text("line 4")
+    expect(problem).to_contain_text("roster-with-mistakes.csv")
+    assert office.cli_json("roster", "list") == before  # nothing changed
+    officer.shot("office-roster-import-refused")
+
+    page.locator("#roster").set_input_files(str(ROSTER))
+    page.get_by_role("button", name="นำเข้า / Import").click()
+    expect(page.locator(".verdict.accepted")).to_contain_text(f"{len(before)} สถานี")
+    assert office.cli_json("roster", "list") == before  # the same file again: the same roster
+
+    # Anyone but an admin gets no form (and the route refuses them: Tests/WebTests).
+    log_out(officer)
+    log_in(officer, "hq.somsri", "/office/roster")
+    expect(page.locator("#roster")).to_have_count(0)
+
+
 def test_logout_closes_the_office(officer):
     page = officer.page
     log_in(officer, "hq.somsri", "/office/summary")
-    page.get_by_role("button", name=re.compile("ออกจากระบบ")).click()
+    log_out(officer)
     officer.go("/office/rejections")
     expect(page).to_have_url(re.compile(r"/login\?"))

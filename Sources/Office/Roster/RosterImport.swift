@@ -21,6 +21,12 @@ public struct RosterImportError: Error, CustomStringConvertible, Sendable {
     public var file: String
     public var problems: [RosterProblem]
 
+    /// The refusal for a user who is not an `admin`: nothing read, nothing changed.
+    public static func adminOnly(file: String) -> RosterImportError {
+        RosterImportError(file: file, problems: [RosterProblem(
+            line: 0, messageTH: "เฉพาะผู้ดูแลระบบ (admin) นำเข้าบัญชีรายชื่อได้", messageEN: "only an administrator (admin) may import the roster")])
+    }
+
     public var description: String {
         "ไม่นำเข้าบัญชีรายชื่อ \(file): พบ \(ThaiDigits.thai(problems.count)) ข้อ ไม่มีการเปลี่ยนแปลงใด "
             + "/ the roster \(file) was not imported: \(problems.count) problem(s); nothing was changed\n"

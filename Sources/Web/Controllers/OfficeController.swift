@@ -60,10 +60,23 @@ struct OfficeController {
             return .html(RecordsPage(frame: frame(user, context, "ผลที่รับแล้ว", "Accepted records", "/office/records"),
                                      records: try desk.records(scope: user.scope)).render())
         }
-        table.add(pages, "/office/roster", .get) { _, context in
+        table.add(pages, "/office/roster", .get) { request, context in
             let (desk, user) = try session(context)
-            return .html(RosterPage(frame: frame(user, context, "บัญชีรายชื่อสถานี", "Roster", "/office/roster"),
-                                    entries: try desk.roster(scope: user.scope)).render())
+            let imported = text(request, "imported").flatMap { Int($0) }
+            return try rosterPage(desk, user, context, imported: imported)
+        }
+        table.add(pages, "/office/roster", .post) { _, context in
+            let (desk, user) = try session(context)
+            guard user.role == .admin else { throw WebError.forbidden }
+            // No file chosen is an empty file: the import says so, as it does for the CLI.
+            let file = context.form?.files["roster"] ?? UploadedFile(filename: nil, bytes: [])
+            let name = SubmissionName.display(uploaded: file.filename)
+            do {
+                let entries = try desk.importRoster(Data(file.bytes), file: name, by: user)
+                return .seeOther("/office/roster?imported=\(entries.count)")
+            } catch let error as RosterImportError {
+                return try rosterPage(desk, user, context, problems: error.problems, file: name, status: .badRequest)
+            }
         }
 
         table.add(api, "/api/office/rejections", .get) { request, context in
@@ -147,6 +160,14 @@ struct OfficeController {
                                    rejection: rejection, rosterPhone: rosterPhone,
                                    events: try desk.events(of: id, scope: user.scope),
                                    notice: notice, problem: problem, draftNote: draftNote).render(), status: status)
+    }
+
+    private func rosterPage(_ desk: OfficeDesk, _ user: OfficeUser, _ context: WebContext, imported: Int? = nil,
+                            problems: [RosterProblem] = [], file: String? = nil,
+                            status: HTTPResponse.Status = .ok) throws -> Response {
+        .html(RosterPage(frame: frame(user, context, "บัญชีรายชื่อสถานี", "Roster", "/office/roster"),
+                         entries: try desk.roster(scope: user.scope), imported: imported, problems: problems, file: file).render(),
+              status: status)
     }
 
     private func text(_ request: Request, _ name: String) -> String? {

@@ -21,7 +21,7 @@ struct CheckPage {
     }
 
     func form() -> Markup {
-        el("form", [("class", "check-form card"), ("method", "post"), ("action", "/"), ("enctype", "multipart/form-data")]) {
+        el("form", [("class", "check-form"), ("method", "post"), ("action", "/"), ("enctype", "multipart/form-data")]) {
             el("section", [("class", "card")]) {
                 el("input", [("type", "hidden"), ("name", CSRFMiddleware.fieldName), ("value", csrfToken)])
                 el("label", [("for", "form-file")]) { bilingual("เลือกไฟล์แบบรายงาน (XML หรือข้อความ)", "Choose the form file (XML or text)") }

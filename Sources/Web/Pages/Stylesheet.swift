@@ -28,7 +28,7 @@ enum Stylesheet {
     h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
     h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
     .en { color: var(--muted); font-size: .9em; }
-    section.card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin-bottom: 1rem; }
+    section.card, form.card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin-bottom: 1rem; }
     label { display: block; font-weight: bold; margin: .6rem 0 .2rem; }
     input[type=text], input[type=tel], input[type=password], select, textarea { width: 100%; font: inherit; padding: .4rem .5rem;
            border: 1px solid #9aa4b0; border-radius: 4px; background: #fff; }
@@ -135,7 +135,7 @@ enum Stylesheet {
       body { background: #fff; }
       header.site nav, button, form.check-form, footer, nav.office, form.filters, .downloads, .who form { display: none; }
       .table-wrap { overflow: visible; }
-      section.card { break-inside: avoid; }
+      section.card, form.card { break-inside: avoid; }
       header.site { background: none; color: #000; border-bottom: 1px solid #000; }
       header.site .en { color: #333; }
       html { font-size: 12px; }

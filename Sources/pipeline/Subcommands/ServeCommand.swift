@@ -26,6 +26,11 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds over which --submission-limit counts.")
     var submissionWindow: Int = 60
 
+    @Option(help: ArgumentHelp(
+        "Logins one client address may try per minute, whatever the names (an office behind one NAT address may need more).",
+        valueName: "n"))
+    var loginLimit: Int = WebSettings().loginsPerWindow
+
     @Option(help: "Checks (pages and /api/validate) handled at once; beyond it, 503 with Retry-After.")
     var checksInFlight: Int = 256
 
@@ -54,8 +59,8 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         guard hostAndPort != nil else { throw ValidationError("--listen takes HOST:PORT, e.g. 127.0.0.1:8080 (port 0: any free port)") }
-        guard submissionLimit > 0, submissionWindow > 0, checksInFlight > 0 else {
-            throw ValidationError("--submission-limit, --submission-window and --checks-in-flight must be more than 0")
+        guard submissionLimit > 0, submissionWindow > 0, loginLimit > 0, checksInFlight > 0 else {
+            throw ValidationError("--submission-limit, --submission-window, --login-limit and --checks-in-flight must be more than 0")
         }
         guard quietPeriod >= 0, rescanInterval > 0 else { throw ValidationError("--quiet-period ≥ 0 and --rescan-interval > 0") }
     }
@@ -74,6 +79,7 @@ struct ServeCommand: ParsableCommand {
         var settings = WebSettings()
         settings.submissionsPerWindow = submissionLimit
         settings.submissionWindow = submissionWindow
+        settings.loginsPerWindow = loginLimit
         settings.checksInFlight = checksInFlight
         settings.trustedProxies = Set(trustedProxies)
         let server = IntakeServer(processor: processor, engine: engine, settings: settings,

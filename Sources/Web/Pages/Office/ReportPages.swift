@@ -1,5 +1,6 @@
 import Foundation
 import Inbox
+import Ingest
 import Office
 import Validate
 
@@ -209,17 +210,25 @@ extension RecordsPage {
     }
 }
 
-/// `/office/roster`: the stations each bureau must hear from.
+/// `/office/roster`: the stations each bureau must hear from; for an `admin`, the form that
+/// replaces it with a CSV file (every bad row listed with its line, nothing changed).
 struct RosterPage {
     var frame: OfficeFrame
     var entries: [StationRoster.Entry]
+    /// After a good import: how many stations it brought.
+    var imported: Int?
+    /// After a refused import: every problem, at its line.
+    var problems: [RosterProblem] = []
+    var file: String?
 
     func render() -> String {
         frame.render(Markup.joined([
-            el("p", [("class", "count")]) { bilingual("\(entries.count) สถานี", "\(entries.count) stations") },
-            el("p", [("class", "hint")]) {
-                bilingual("ผู้ดูแลระบบนำเข้าบัญชีด้วย pipeline roster import FILE.csv", "An administrator imports it with pipeline roster import FILE.csv")
+            outcome,
+            frame.user.role == .admin ? importForm : el("p", [("class", "hint")]) {
+                bilingual("ผู้ดูแลระบบ (admin) นำเข้าบัญชีได้ที่หน้านี้ หรือด้วย pipeline roster import FILE.csv",
+                          "An administrator imports it on this page or with pipeline roster import FILE.csv")
             },
+            el("p", [("class", "count")]) { bilingual("\(entries.count) สถานี", "\(entries.count) stations") },
             stackedTable {
                 el("thead") {
                     el("tr") { heading("สถานี", "station"); heading("กองบัญชาการ", "bureau"); heading("จังหวัด", "province"); heading("โทรศัพท์", "phone") }
@@ -234,5 +243,43 @@ struct RosterPage {
                 }
             },
         ]))
+    }
+
+    private var outcome: Markup {
+        if let imported {
+            return el("section", [("class", "verdict accepted"), ("role", "status")]) {
+                el("p") { bilingual("นำเข้าบัญชีรายชื่อแล้ว \(imported) สถานี", "The roster was imported: \(imported) stations.") }
+            }
+        }
+        guard !problems.isEmpty else { return .empty }
+        return el("section", [("class", "verdict rejected"), ("id", "problem"), ("role", "alert")]) {
+            el("p") {
+                bilingual("ไม่นำเข้า\(file.map { " \($0)" } ?? ""): พบ \(problems.count) ข้อ บัญชีเดิมไม่เปลี่ยน",
+                          "Not imported: \(problems.count) problem(s); the roster is unchanged.")
+            }
+            el("ul", [("class", "problems")]) {
+                for problem in problems {
+                    el("li") {
+                        if problem.line > 0 { el("strong") { "บรรทัด \(ThaiDigits.thai(problem.line)) / line \(problem.line): " } }
+                        problem.messageTH
+                        el("br")
+                        el("span", [("class", "en")]) { problem.messageEN }
+                    }
+                }
+            }
+        }
+    }
+
+    private var importForm: Markup {
+        el("form", [("method", "post"), ("action", "/office/roster"), ("enctype", "multipart/form-data"), ("class", "card")]) {
+            el("input", [("type", "hidden"), ("name", CSRFMiddleware.fieldName), ("value", frame.csrfToken)])
+            el("label", [("for", "roster")]) { bilingual("นำเข้าบัญชีรายชื่อใหม่ (แทนที่ทั้งหมด)", "Import a new roster (replaces it whole)") }
+            el("input", [("type", "file"), ("id", "roster"), ("name", "roster"), ("accept", ".csv,text/csv"), ("required", "")])
+            el("p", [("class", "hint")]) {
+                bilingual("CSV หัวตาราง station,bureau,province และ phone ถ้ามี; UTF-8 หรือ Windows-874",
+                          "CSV with the header station,bureau,province and optionally phone; UTF-8 or Windows-874")
+            }
+            el("button", [("type", "submit")]) { "นำเข้า / Import" }
+        }
     }
 }
