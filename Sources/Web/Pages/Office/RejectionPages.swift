@@ -115,7 +115,7 @@ struct RejectionsPage {
 /// Whom to call: the phone the file gave; else the roster's, marked as the roster's; else `?`.
 struct PhoneLink {
     var phone: String?
-    var rosterPhone: String?
+    var rosterPhone: String? = nil
 
     var markup: Markup {
         if let phone {

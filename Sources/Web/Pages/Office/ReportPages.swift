@@ -68,9 +68,7 @@ struct MissingPage {
                             cell("กองบัญชาการ") { row.bureau }
                             cell("จังหวัด") { row.province }
                             cell("โทรศัพท์") {
-                                if let phone = row.phone {
-                                    el("a", [("href", "tel:\(phone)"), ("class", "phone")]) { PhoneDisplay.format(phone) }
-                                }
+                                if row.phone != nil { PhoneLink(phone: row.phone).markup }
                             }
                             cell("ไม่รับล่าสุด") {
                                 if let id = row.rejectionID {
